@@ -1,0 +1,39 @@
+import type { PinSet } from "../domain/enums";
+import type { InventoryKit, InventoryPin } from "./types";
+
+export type PinHealth = "not-activated" | "ok" | "low" | "exhausted";
+
+export interface PinSummary {
+  kitId: number;
+  /** The set this kit can still use: the mode chosen at first activation, or the only set it has (§1.2). */
+  usableSet: PinSet | null;
+  total: number;
+  active: number;
+  spent: number;
+  /** Unused backup and additional PINs of the usable set: recoveries on changed hardware still possible. */
+  backupsLeft: number;
+  health: PinHealth;
+}
+
+/** §1.2: which PIN set a kit can still activate; null while a combined kit has not chosen its mode. */
+export function usableSet(kit: InventoryKit, pins: InventoryPin[]): PinSet | null {
+  if (kit.usageMode) return kit.usageMode;
+  const sets = new Set(pins.map((p) => p.set));
+  if (sets.size === 1) return [...sets][0];
+  return null;
+}
+
+/**
+ * PINs left per software kit (§1.2–1.3). A kit with no unused backup left cannot survive its next
+ * hardware change without asking the Licensing Center for an additional PIN: `exhausted`; one left: `low`.
+ */
+export function summarisePins(kit: InventoryKit, pins: InventoryPin[]): PinSummary {
+  const own = pins.filter((p) => p.kitId === kit.id);
+  const set = usableSet(kit, own);
+  const inSet = set ? own.filter((p) => p.set === set) : own;
+  const active = own.filter((p) => p.status === "active").length;
+  const spent = own.filter((p) => p.status === "spent").length;
+  const backupsLeft = inSet.filter((p) => p.status === "unused" && p.role !== "main").length;
+  const health: PinHealth = active === 0 && spent === 0 ? "not-activated" : backupsLeft === 0 ? "exhausted" : backupsLeft === 1 ? "low" : "ok";
+  return { kitId: kit.id, usableSet: set, total: own.length, active, spent, backupsLeft, health };
+}

@@ -1,0 +1,167 @@
+import type { ComputerRole } from "../domain/enums";
+import type { HeldLicense, Inventory, InventoryPin, Pool, PoolMember, ServerLicense } from "./types";
+
+export interface DerivedPools {
+  pools: Pool[];
+  serverLicenses: ServerLicense[];
+}
+
+/**
+ * §4: licenses in files on the 1C server are issued by the server, per session; files anywhere else are
+ * obtained by the client on that computer, per computer (a terminal session counts as its own computer).
+ */
+function softSourceFor(role: ComputerRole): Pick<Pool, "source" | "counting"> {
+  return role === "1c-server" ? { source: "soft-server", counting: "per-session" } : { source: "soft-local", counting: "per-computer" };
+}
+
+/** The seats one activated PIN grants: the whole kit for a multi-user set, one seat for a single-user one (§1.2). */
+function seatsOfPin(pin: InventoryPin, kitSeats: number, kitKind: string): number {
+  if (kitKind === "basic") return 1;
+  return pin.set === "multi" ? kitSeats : 1;
+}
+
+/**
+ * Derives the pools that really exist from the inventory (DOMAIN §2, §4):
+ * every active PIN is a license file on the computer of its latest activation; files on one computer add
+ * up; HASP keys pool per host and series, where two keys of the same series count once (§2 [H]);
+ * server licenses (software or key) are listed apart, they grant no client seats.
+ */
+export function derivePools(inventory: Inventory): DerivedPools {
+  const computers = new Map(inventory.computers.map((c) => [c.id, c]));
+  const kits = new Map(inventory.kits.map((k) => [k.id, k]));
+  const latestActivation = new Map<number, Inventory["activations"][number]>();
+  for (const a of inventory.activations) {
+    const prev = latestActivation.get(a.pinId);
+    if (!prev || a.activatedAt > prev.activatedAt || (a.activatedAt === prev.activatedAt && a.id > prev.id)) latestActivation.set(a.pinId, a);
+  }
+
+  const pools = new Map<string, Pool>();
+  const serverLicenses: ServerLicense[] = [];
+  const serverBitnessByHost = new Map(inventory.servers.map((s) => [s.computerId, s.bitness]));
+
+  for (const pin of inventory.pins) {
+    if (pin.status !== "active") continue;
+    const kit = kits.get(pin.kitId);
+    const activation = latestActivation.get(pin.id);
+    const computer = activation && computers.get(activation.computerId);
+    if (!kit || !computer || kit.protection !== "software") continue;
+    if (kit.kind === "server") {
+      serverLicenses.push({
+        host: computer.name,
+        bitness: serverBitnessByHost.get(computer.id) ?? "64",
+        kitId: kit.id,
+        regNumber: kit.regNumber,
+        via: "software",
+      });
+      continue;
+    }
+    const { source, counting } = softSourceFor(computer.role);
+    const id = `${source}:${computer.name}`;
+    const pool = pools.get(id) ?? { id, source, host: computer.name, seats: 0, counting, members: [], ignoredKeyIds: [] };
+    const member: PoolMember = { kitId: kit.id, regNumber: kit.regNumber, pinId: pin.id, seats: seatsOfPin(pin, kit.seats, kit.kind) };
+    pool.members.push(member);
+    pool.seats += member.seats;
+    pools.set(id, pool);
+  }
+
+  for (const key of inventory.keys) {
+    const computer = key.computerId === null ? undefined : computers.get(key.computerId);
+    if (!computer) continue;
+    const kit = key.kitId === null ? undefined : kits.get(key.kitId);
+    if (key.kind === "server") {
+      serverLicenses.push({
+        host: computer.name,
+        bitness: serverBitnessByHost.get(computer.id) ?? "64",
+        kitId: kit?.id ?? null,
+        regNumber: kit?.regNumber ?? null,
+        keyId: key.id,
+        via: "hardware",
+      });
+      continue;
+    }
+    const source = key.kind === "network" ? "hasp-network" : "hasp-local";
+    const id = `${source}:${computer.name}:${key.series.toUpperCase()}`;
+    const existing = pools.get(id);
+    const member: PoolMember = { kitId: kit?.id ?? null, regNumber: kit?.regNumber ?? null, keyId: key.id, seats: key.seats };
+    if (!existing) {
+      pools.set(id, { id, source, host: computer.name, seats: key.seats, counting: "per-computer", keySeries: key.series.toUpperCase(), members: [member], ignoredKeyIds: [] });
+      continue;
+    }
+    // §2 [H]: the platform uses one key of a series at random; only the smaller one is guaranteed.
+    const kept = existing.members[0];
+    if (member.seats < kept.seats) {
+      existing.ignoredKeyIds.push(kept.keyId!);
+      existing.members = [member];
+      existing.seats = member.seats;
+    } else {
+      existing.ignoredKeyIds.push(key.id);
+    }
+  }
+
+  const order: Record<Pool["source"], number> = { "soft-server": 0, "soft-local": 1, "hasp-network": 2, "hasp-local": 3, "hasp-server": 4 };
+  return {
+    pools: [...pools.values()].sort((a, b) => order[a.source] - order[b.source] || b.seats - a.seats || a.host.localeCompare(b.host)),
+    serverLicenses,
+  };
+}
+
+const same = (a: string | null | undefined, b: string | null | undefined) => !!a && !!b && a.toLowerCase() === b.toLowerCase();
+
+/**
+ * The pool a held license came from, read from the rac `--licenses` fields (§5.1): `series` is the
+ * registration number for `soft` licenses and the key series for `HASP`; `issued-by-server` points at the
+ * server process (`rmngr-address`), otherwise the license is on the client's host; `net` = via License Manager.
+ */
+export function poolOfHeldLicense(pools: Pool[], held: HeldLicense): Pool | undefined {
+  if (!held.series) return undefined;
+  if (held.licenseType?.toLowerCase() === "hasp") {
+    const candidates = pools.filter((p) => same(p.keySeries, held.series) && p.source === (held.net ? "hasp-network" : "hasp-local"));
+    return held.net ? candidates[0] : (candidates.find((p) => same(p.host, held.host)) ?? candidates[0]);
+  }
+  const candidates = pools.filter((p) => p.members.some((m) => m.regNumber === held.series));
+  if (held.issuedByServer) return candidates.find((p) => same(p.host, held.rmngrAddress)) ?? candidates.find((p) => p.source === "soft-server");
+  return candidates.find((p) => same(p.host, held.host)) ?? (candidates.length === 1 ? candidates[0] : undefined);
+}
+
+export interface PoolUsage {
+  pool: Pool;
+  /** Seats held, counted the pool's way (§4). */
+  inUse: number;
+  /** `seats - inUse`; negative would mean the data disagrees with the inventory. */
+  free: number;
+  /** Sessions matched to the pool. */
+  sessions: number;
+}
+
+/** The computer a license is counted against: a terminal session is its own computer (§4). */
+export function computerKey(held: Pick<HeldLicense, "host" | "terminalSession">): string {
+  return `${(held.host ?? "").toLowerCase()}|${held.terminalSession ?? ""}`;
+}
+
+/**
+ * Seats in use per pool for a set of sessions seen at one instant. Per-computer pools count distinct
+ * computers; per-session pools count sessions; web clients count per session everywhere (§4 table).
+ */
+export function usageAtInstant(pools: Pool[], held: HeldLicense[]): { usage: PoolUsage[]; unmatched: HeldLicense[] } {
+  const perPool = new Map<string, { computers: Set<string>; perSession: number; sessions: number }>();
+  const unmatched: HeldLicense[] = [];
+  for (const h of held) {
+    if (!h.series) continue;
+    const pool = poolOfHeldLicense(pools, h);
+    if (!pool) {
+      unmatched.push(h);
+      continue;
+    }
+    const acc = perPool.get(pool.id) ?? { computers: new Set<string>(), perSession: 0, sessions: 0 };
+    acc.sessions += 1;
+    if (pool.counting === "per-session" || h.appId === "WebClient") acc.perSession += 1;
+    else acc.computers.add(computerKey(h));
+    perPool.set(pool.id, acc);
+  }
+  const usage = pools.map((pool) => {
+    const acc = perPool.get(pool.id);
+    const inUse = acc ? acc.perSession + acc.computers.size : 0;
+    return { pool, inUse, free: pool.seats - inUse, sessions: acc?.sessions ?? 0 };
+  });
+  return { usage, unmatched };
+}
