@@ -1,0 +1,38 @@
+import enCommon from "./en/common.json";
+import enComing from "./en/coming.json";
+import enNav from "./en/nav.json";
+import enOverview from "./en/overview.json";
+import ruCommon from "./ru/common.json";
+import ruComing from "./ru/coming.json";
+import ruNav from "./ru/nav.json";
+import ruOverview from "./ru/overview.json";
+
+import type { Locale } from "../locales";
+
+/**
+ * One line per namespace: each file holds `{ "<namespace>": { … } }` for one locale.
+ * To add a namespace, create `en/<ns>.json` and `ru/<ns>.json`, import both above and add a line here.
+ * tests/unit/i18n.test.ts fails if the two locales do not have the same keys.
+ */
+const NAMESPACES = [
+  [enCommon, ruCommon],
+  [enNav, ruNav],
+  [enComing, ruComing],
+  [enOverview, ruOverview],
+] as const;
+
+type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
+
+/** The shape of the whole catalog, taken from the English files (the source language). */
+export type Messages = UnionToIntersection<(typeof NAMESPACES)[number][0]>;
+
+function merge(index: 0 | 1): Messages {
+  return Object.assign({}, ...NAMESPACES.map((pair) => pair[index])) as Messages;
+}
+
+const CATALOGS: Record<Locale, Messages> = { en: merge(0), ru: merge(1) };
+
+/** All messages of a locale, every namespace merged into one object. */
+export function messagesFor(locale: Locale): Messages {
+  return CATALOGS[locale];
+}

@@ -1,0 +1,26 @@
+import { describe, expect, test } from "vitest";
+
+import { summarisePins, usableSet } from "@/lib/licensing/pin-summary";
+import type { InventoryKit, InventoryPin } from "@/lib/licensing/types";
+
+const kit = (seats: number, usageMode: InventoryKit["usageMode"]): InventoryKit => ({ id: 1, regNumber: "8100000001", product: "k", kind: "client", seats, protection: "software", usageMode });
+let nextId = 1;
+const pin = (set: InventoryPin["set"], role: InventoryPin["role"], status: InventoryPin["status"]): InventoryPin => ({ id: nextId++, kitId: 1, set, role, status });
+
+describe("summarisePins — DOMAIN §1.2–1.3", () => {
+  test.each([
+    ["§1.2: a fresh 1-seat kit (main + 2 backups) is not activated", kit(1, "single"), [pin("single", "main", "unused"), pin("single", "backup", "unused"), pin("single", "backup", "unused")], { active: 0, spent: 0, backupsLeft: 2, health: "not-activated" }],
+    ["§1.3: one recovery on changed hardware leaves one backup", kit(1, "single"), [pin("single", "main", "spent"), pin("single", "backup", "active"), pin("single", "backup", "unused")], { active: 1, spent: 1, backupsLeft: 1, health: "low" }],
+    ["§1.3: both backups used: exhausted", kit(1, "single"), [pin("single", "main", "spent"), pin("single", "backup", "spent"), pin("single", "backup", "active")], { active: 1, spent: 2, backupsLeft: 0, health: "exhausted" }],
+    ["§1.2: an additional PIN from the Licensing Center extends the kit", kit(1, "single"), [pin("single", "main", "spent"), pin("single", "backup", "spent"), pin("single", "backup", "active"), pin("single", "additional", "unused")], { backupsLeft: 1, health: "low" }],
+    ["§1.2: a kit locked into multi-user mode cannot use its single-user backups", kit(10, "multi"), [pin("multi", "main", "active"), pin("multi", "backup", "unused"), pin("multi", "backup", "unused"), pin("single", "backup", "unused"), pin("single", "backup", "unused")], { usableSet: "multi", backupsLeft: 2, health: "ok" }],
+    ["§1.2: a kit locked into multi-user mode with its multi backups spent is exhausted", kit(10, "multi"), [pin("multi", "main", "spent"), pin("multi", "backup", "spent"), pin("multi", "backup", "active"), pin("single", "backup", "unused")], { backupsLeft: 0, health: "exhausted" }],
+  ])("%s", (_name, k, pins, expected) => {
+    expect(summarisePins(k, pins)).toMatchObject(expected);
+  });
+
+  test("§1.2: a combined kit with both sets and no mode chosen has no usable set yet", () => {
+    expect(usableSet(kit(5, null), [pin("single", "main", "unused"), pin("multi", "main", "unused")])).toBeNull();
+    expect(usableSet(kit(50, null), [pin("multi", "main", "unused")])).toBe("multi");
+  });
+});

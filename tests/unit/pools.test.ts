@@ -1,0 +1,227 @@
+import { fc, test as fcTest } from "@fast-check/vitest";
+import { describe, expect, test } from "vitest";
+
+import { derivePools, usageAtInstant } from "@/lib/licensing/pools";
+import type { HeldLicense, Inventory, InventoryComputer } from "@/lib/licensing/types";
+
+const computers: InventoryComputer[] = [
+  { id: 1, name: "ws-01", role: "workstation" },
+  { id: 2, name: "srv-1c", role: "1c-server" },
+  { id: 3, name: "srv-ts", role: "terminal-server" },
+  { id: 4, name: "srv-lm", role: "license-manager" },
+  { id: 5, name: "ws-02", role: "workstation" },
+];
+
+function inventory(partial: Partial<Inventory>): Inventory {
+  return { kits: [], pins: [], activations: [], computers, keys: [], servers: [], ...partial };
+}
+
+const kit = (id: number, seats: number, extra: Partial<Inventory["kits"][number]> = {}): Inventory["kits"][number] => ({
+  id,
+  regNumber: `81000000${String(id).padStart(2, "0")}`,
+  product: `kit ${id}`,
+  kind: "client",
+  seats,
+  protection: "software",
+  usageMode: seats > 1 ? "multi" : "single",
+  ...extra,
+});
+
+const held = (partial: Partial<HeldLicense>): HeldLicense => ({
+  userName: "u",
+  host: "ws-01",
+  terminalSession: null,
+  appId: "1CV8C",
+  series: null,
+  licenseType: "soft",
+  issuedByServer: false,
+  net: false,
+  rmngrAddress: "",
+  ...partial,
+});
+
+describe("derivePools — DOMAIN §2, §4", () => {
+  test("§4: a multi-user PIN on the 1C server is a server-issued pool of the kit's seats, counted per session", () => {
+    const { pools } = derivePools(
+      inventory({
+        kits: [kit(1, 10)],
+        pins: [{ id: 1, kitId: 1, set: "multi", role: "main", status: "active" }],
+        activations: [{ id: 1, pinId: 1, computerId: 2, operation: "first", activatedAt: 1 }],
+      }),
+    );
+    expect(pools).toEqual([
+      expect.objectContaining({ id: "soft-server:srv-1c", source: "soft-server", host: "srv-1c", seats: 10, counting: "per-session" }),
+    ]);
+  });
+
+  test("§4 [M]: a single-user license activated on the 1C server joins that host's pool as one seat", () => {
+    const { pools } = derivePools(
+      inventory({
+        kits: [kit(1, 10), kit(2, 5, { usageMode: "single" })],
+        pins: [
+          { id: 1, kitId: 1, set: "multi", role: "main", status: "active" },
+          { id: 2, kitId: 2, set: "single", role: "main", status: "active" },
+        ],
+        activations: [
+          { id: 1, pinId: 1, computerId: 2, operation: "first", activatedAt: 1 },
+          { id: 2, pinId: 2, computerId: 2, operation: "first", activatedAt: 2 },
+        ],
+      }),
+    );
+    expect(pools).toHaveLength(1);
+    expect(pools[0].seats).toBe(11);
+    expect(pools[0].members.map((m) => m.seats)).toEqual([10, 1]);
+  });
+
+  test("§4: licenses on a terminal server or a workstation are obtained by the client, counted per computer", () => {
+    const { pools } = derivePools(
+      inventory({
+        kits: [kit(1, 50), kit(2, 1)],
+        pins: [
+          { id: 1, kitId: 1, set: "multi", role: "main", status: "active" },
+          { id: 2, kitId: 2, set: "single", role: "main", status: "active" },
+        ],
+        activations: [
+          { id: 1, pinId: 1, computerId: 3, operation: "first", activatedAt: 1 },
+          { id: 2, pinId: 2, computerId: 1, operation: "first", activatedAt: 1 },
+        ],
+      }),
+    );
+    expect(pools.map((p) => [p.id, p.seats, p.counting])).toEqual([
+      ["soft-local:srv-ts", 50, "per-computer"],
+      ["soft-local:ws-01", 1, "per-computer"],
+    ]);
+  });
+
+  test("§1.3: only active PINs give seats, on the computer of their latest activation", () => {
+    const { pools } = derivePools(
+      inventory({
+        kits: [kit(1, 1)],
+        pins: [
+          { id: 1, kitId: 1, set: "single", role: "main", status: "spent" },
+          { id: 2, kitId: 1, set: "single", role: "backup", status: "active" },
+          { id: 3, kitId: 1, set: "single", role: "backup", status: "unused" },
+        ],
+        activations: [
+          { id: 1, pinId: 1, computerId: 1, operation: "first", activatedAt: 1 },
+          { id: 2, pinId: 2, computerId: 1, operation: "recovery", activatedAt: 5 },
+          { id: 3, pinId: 2, computerId: 5, operation: "recovery", activatedAt: 9 },
+        ],
+      }),
+    );
+    expect(pools.map((p) => [p.host, p.seats])).toEqual([["ws-02", 1]]);
+  });
+
+  test.each([
+    ["two keys of the same series on one host count once", ["ORGL8", "ORGL8"], [20, 20], [["hasp-network:srv-lm:ORGL8", 20]], [2]],
+    ["same series, different models: only the smaller one is guaranteed", ["ORGL8", "orgl8"], [50, 20], [["hasp-network:srv-lm:ORGL8", 20]], [1]],
+    ["keys of different series add up (separate pools)", ["ORG8A", "ORG8B"], [20, 10], [["hasp-network:srv-lm:ORG8A", 20], ["hasp-network:srv-lm:ORG8B", 10]], []],
+  ])("§2 [H]: %s", (_name, series, seats, expected, ignored) => {
+    const { pools } = derivePools(
+      inventory({
+        keys: series.map((s, i) => ({ id: i + 1, series: s, kind: "network" as const, seats: seats[i], kitId: null, computerId: 4 })),
+      }),
+    );
+    expect(pools.map((p) => [p.id, p.seats])).toEqual(expected);
+    expect(pools.flatMap((p) => p.ignoredKeyIds)).toEqual(ignored);
+  });
+
+  test("§4: server licenses (software or key) are listed apart and give no client seats", () => {
+    const { pools, serverLicenses } = derivePools(
+      inventory({
+        kits: [kit(1, 0, { kind: "server", usageMode: null })],
+        pins: [{ id: 1, kitId: 1, set: "single", role: "main", status: "active" }],
+        activations: [{ id: 1, pinId: 1, computerId: 2, operation: "first", activatedAt: 1 }],
+        keys: [{ id: 1, series: "EN8SA", kind: "server", seats: 0, kitId: null, computerId: 2 }],
+        servers: [{ id: 1, name: "main", computerId: 2, bitness: "64", serverLicenseKitId: 1 }],
+      }),
+    );
+    expect(pools).toEqual([]);
+    expect(serverLicenses.map((s) => [s.host, s.bitness, s.via])).toEqual([
+      ["srv-1c", "64", "software"],
+      ["srv-1c", "64", "hardware"],
+    ]);
+  });
+});
+
+describe("usageAtInstant — counting per §4", () => {
+  const inv = inventory({
+    kits: [kit(1, 10), kit(2, 50)],
+    pins: [
+      { id: 1, kitId: 1, set: "multi", role: "main", status: "active" },
+      { id: 2, kitId: 2, set: "multi", role: "main", status: "active" },
+    ],
+    activations: [
+      { id: 1, pinId: 1, computerId: 2, operation: "first", activatedAt: 1 },
+      { id: 2, pinId: 2, computerId: 3, operation: "first", activatedAt: 1 },
+    ],
+    keys: [{ id: 1, series: "ORGL8", kind: "network", seats: 20, kitId: null, computerId: 4 }],
+  });
+  const { pools } = derivePools(inv);
+  const server = { series: "8100000001", issuedByServer: true, rmngrAddress: "srv-1c" };
+  const terminal = { series: "8100000002", host: "srv-ts" };
+
+  test.each([
+    ["§4 (a): Enterprise + Designer on one PC, client licensing → 1 seat", "hasp-network:srv-lm:ORGL8", [held({ series: "ORGL8", licenseType: "HASP", net: true }), held({ series: "ORGL8", licenseType: "HASP", net: true, appId: "Designer" })], 1],
+    ["§4 (c): two infobases on one PC through the 1C server → 2 seats", "soft-server:srv-1c", [held(server), held(server)], 2],
+    ["§4 (d): one terminal user, two infobases, server-issued → 2 of 10 (8 free)", "soft-server:srv-1c", [held({ ...server, host: "srv-ts", terminalSession: "RDP#1" }), held({ ...server, host: "srv-ts", terminalSession: "RDP#1" })], 2],
+    ["§4 (e): one terminal user, two infobases, licenses on the terminal server → 1 seat", "soft-local:srv-ts", [held({ ...terminal, terminalSession: "RDP#1" }), held({ ...terminal, terminalSession: "RDP#1" })], 1],
+    ["§4: each terminal session is its own computer", "soft-local:srv-ts", [held({ ...terminal, terminalSession: "RDP#1" }), held({ ...terminal, terminalSession: "RDP#2" })], 2],
+    ["§4: web clients count per session even in a per-computer pool", "soft-local:srv-ts", [held({ ...terminal, appId: "WebClient" }), held({ ...terminal, appId: "WebClient" })], 2],
+  ])("%s", (_name, poolId, sessions, inUse) => {
+    const { usage, unmatched } = usageAtInstant(pools, sessions);
+    expect(unmatched).toEqual([]);
+    const u = usage.find((x) => x.pool.id === poolId)!;
+    expect(u.inUse).toBe(inUse);
+    expect(u.free).toBe(u.pool.seats - inUse);
+  });
+
+  test("§4 (d)/(e) side by side: 8 free per session, 9 free per computer", () => {
+    const issued = usageAtInstant(pools, [held({ ...server, host: "srv-ts", terminalSession: "RDP#1" }), held({ ...server, host: "srv-ts", terminalSession: "RDP#1", userName: "u" })]);
+    expect(issued.usage.find((u) => u.pool.id === "soft-server:srv-1c")!.free).toBe(8);
+    const tenOnTs = derivePools(
+      inventory({
+        kits: [kit(1, 10)],
+        pins: [{ id: 1, kitId: 1, set: "multi", role: "main", status: "active" }],
+        activations: [{ id: 1, pinId: 1, computerId: 3, operation: "first", activatedAt: 1 }],
+      }),
+    ).pools;
+    const local = usageAtInstant(tenOnTs, [held({ series: "8100000001", host: "srv-ts", terminalSession: "RDP#1" }), held({ series: "8100000001", host: "srv-ts", terminalSession: "RDP#1" })]);
+    expect(local.usage[0].free).toBe(9);
+  });
+
+  test("a license that matches no pool is reported, not dropped", () => {
+    const stray = held({ series: "999999999", licenseType: "soft" });
+    const { unmatched } = usageAtInstant(pools, [stray, held({ series: null })]);
+    expect(unmatched).toEqual([stray]);
+  });
+
+  const arbitrarySession = fc.record({
+    pool: fc.constantFrom("server", "terminal", "hasp"),
+    host: fc.constantFrom("ws-01", "ws-02", "srv-ts"),
+    terminalSession: fc.option(fc.constantFrom("RDP#1", "RDP#2", "RDP#3"), { nil: null }),
+    appId: fc.constantFrom("1CV8C", "1CV8", "Designer", "WebClient"),
+  });
+  const toHeld = (s: { pool: string; host: string; terminalSession: string | null; appId: string }) =>
+    s.pool === "server"
+      ? held({ ...server, host: s.host, terminalSession: s.terminalSession, appId: s.appId })
+      : s.pool === "terminal"
+        ? held({ ...terminal, terminalSession: s.terminalSession, appId: s.appId })
+        : held({ series: "ORGL8", licenseType: "HASP", net: true, host: s.host, terminalSession: s.terminalSession, appId: s.appId });
+
+  fcTest.prop([fc.array(arbitrarySession, { maxLength: 40 })])("seats in use never exceed the sessions holding them, and never go negative", (sessions) => {
+    const { usage } = usageAtInstant(pools, sessions.map(toHeld));
+    for (const u of usage) {
+      expect(u.inUse).toBeGreaterThanOrEqual(0);
+      expect(u.inUse).toBeLessThanOrEqual(u.sessions);
+    }
+  });
+
+  fcTest.prop([fc.array(arbitrarySession, { minLength: 1, maxLength: 40 }), fc.nat()])("removing a session never increases the seats in use", (sessions, index) => {
+    const all = sessions.map(toHeld);
+    const fewer = all.filter((_, i) => i !== index % all.length);
+    const before = usageAtInstant(pools, all).usage;
+    const after = usageAtInstant(pools, fewer).usage;
+    after.forEach((u, i) => expect(u.inUse).toBeLessThanOrEqual(before[i].inUse));
+  });
+});
