@@ -1,4 +1,5 @@
-import { count } from "drizzle-orm";
+import { count, getTableColumns, getTableName } from "drizzle-orm";
+import type { SQLiteTable } from "drizzle-orm/sqlite-core";
 
 import { defaultDemoAnchor, generateDemoCompany, type DemoCompany } from "@/lib/demo/company";
 
@@ -38,33 +39,46 @@ export function clearDomainData(db: Db): void {
 }
 
 const ms = (n: number) => new Date(n);
-const BATCH = 400;
 
-function insertAll<T>(db: Db, table: Parameters<Db["insert"]>[0], rows: T[]): void {
-  for (let i = 0; i < rows.length; i += BATCH) db.insert(table).values(rows.slice(i, i + BATCH) as never).run();
+/**
+ * Bulk insert through one prepared statement: ten thousand sessions go in ~10× faster than through
+ * Drizzle's query builder. Values still pass through each column's own driver mapping (dates, booleans).
+ */
+function insertAll(db: Db, table: SQLiteTable, rows: object[]): void {
+  if (rows.length === 0) return;
+  const columns = Object.entries(getTableColumns(table)).filter(([key]) => key in rows[0]);
+  const sql = `insert into "${getTableName(table)}" (${columns.map(([, c]) => `"${c.name}"`).join(", ")}) values (${columns.map(() => "?").join(", ")})`;
+  const statement = db.$client.prepare(sql);
+  for (const row of rows) {
+    statement.run(
+      columns.map(([key, column]) => {
+        const value = (row as Record<string, unknown>)[key];
+        return value === null || value === undefined ? null : column.mapToDriverValue(value);
+      }),
+    );
+  }
 }
 
 /** Writes a generated demo company into an empty database, in one transaction. */
 export function writeDemoCompany(db: Db, c: DemoCompany): void {
-  db.transaction((tx) => {
-    const d = tx as unknown as Db;
-    insertAll(d, t.owners, c.owners);
-    insertAll(d, t.kits, c.kits);
-    insertAll(d, t.pins, c.pins);
-    insertAll(d, t.computers, c.computers);
-    insertAll(d, t.fingerprints, c.fingerprints.map((f) => ({ ...f, takenAt: ms(f.takenAt) })));
-    insertAll(d, t.activations, c.activations.map((a) => ({ ...a, activatedAt: ms(a.activatedAt) })));
-    insertAll(d, t.hardwareKeys, c.hardwareKeys);
-    insertAll(d, t.servers, c.servers);
-    insertAll(d, t.infobases, c.infobases);
-    insertAll(d, t.sessionSnapshots, c.sessionSnapshots.map((s) => ({ ...s, takenAt: ms(s.takenAt) })));
+  db.$client.transaction(() => {
+    insertAll(db, t.owners, c.owners);
+    insertAll(db, t.kits, c.kits);
+    insertAll(db, t.pins, c.pins);
+    insertAll(db, t.computers, c.computers);
+    insertAll(db, t.fingerprints, c.fingerprints.map((f) => ({ ...f, takenAt: ms(f.takenAt) })));
+    insertAll(db, t.activations, c.activations.map((a) => ({ ...a, activatedAt: ms(a.activatedAt) })));
+    insertAll(db, t.hardwareKeys, c.hardwareKeys);
+    insertAll(db, t.servers, c.servers);
+    insertAll(db, t.infobases, c.infobases);
+    insertAll(db, t.sessionSnapshots, c.sessionSnapshots.map((s) => ({ ...s, takenAt: ms(s.takenAt) })));
     insertAll(
-      d,
+      db,
       t.sessions,
       c.sessions.map((s) => ({ ...s, startedAt: ms(s.startedAt), lastActiveAt: ms(s.lastActiveAt), firstSeenAt: ms(s.firstSeenAt), lastSeenAt: ms(s.lastSeenAt) })),
     );
-    insertAll(d, t.noLicenseEvents, c.noLicenseEvents.map((e) => ({ ...e, occurredAt: ms(e.occurredAt) })));
-  });
+    insertAll(db, t.noLicenseEvents, c.noLicenseEvents.map((e) => ({ ...e, occurredAt: ms(e.occurredAt) })));
+  })();
 }
 
 export interface SeedOptions {

@@ -36,7 +36,7 @@ import type {
   ServerBitness,
   UsageMode,
 } from "../domain/enums";
-import { createRng, type Rng } from "./random";
+import { createRng } from "./random";
 
 export const DEMO_SEED = 20260901;
 /** The demo company's 1C servers print local times of this zone (Moscow has no DST: UTC+3). */
@@ -292,7 +292,7 @@ export function generateDemoCompany(options: DemoOptions): DemoCompany {
   const fingerprints: DemoFingerprint[] = [];
   const activations: DemoActivation[] = [];
   const cpuFor = (name: string) => `${name.startsWith("srv") ? "Intel(R) Xeon(R) Silver 4210R" : rng.pick(["Intel(R) Core(TM) i5-10400", "Intel(R) Core(TM) i5-12400", "AMD Ryzen 5 5600G"])} @ ${rng.pick(["2.40", "2.90", "3.90"])}GHz, ${rng.pick([6, 10, 12])} cores`;
-  const mac = () => Array.from({ length: 6 }, () => pad(rng.int(0, 255).toString(16))).join("-").toUpperCase();
+  const mac = () => Array.from({ length: 6 }, () => rng.int(0, 255).toString(16).padStart(2, "0")).join("-").toUpperCase();
   const addFingerprint = (c: DemoComputer, takenAt: number, change?: Partial<DemoFingerprint>) => {
     const base = fingerprints.filter((f) => f.computerId === c.id).at(-1);
     const windows = c.osName.startsWith("Windows");
@@ -531,7 +531,7 @@ export function generateDemoCompany(options: DemoOptions): DemoCompany {
       infobaseUuid: s.infobase.racUuid,
       infobaseId: s.infobase.id,
       connection: rng.uuid(),
-      process: s.infobase.mode === "file" ? "" : rng.pick(processes),
+      process: rng.pick(processes),
       userName: s.user?.name ?? null,
       host,
       terminalSession: terminal,

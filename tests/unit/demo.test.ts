@@ -43,7 +43,7 @@ describe("demo company is deterministic", () => {
     expect(da.sessions.length).toBe(company.sessions.length);
     expect(dump(b)).toEqual(da);
     expect(isDatabaseEmpty(a.db)).toBe(false);
-  });
+  }, 30_000);
 
   test("a different anchor moves the history, not its shape", () => {
     const later = generateDemoCompany({ anchor: "2026-12-04" });
@@ -207,5 +207,5 @@ describe("demo company exercises the domain (issue #2 list)", () => {
     seedDemo(t.db, { anchor: ANCHOR });
     expect(t.db.$client.prepare("pragma foreign_key_check").all()).toEqual([]);
     expect(t.db.select().from(schema.kits).all()).toHaveLength(company.kits.length);
-  });
+  }, 30_000);
 });

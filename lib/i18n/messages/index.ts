@@ -2,10 +2,12 @@ import enCommon from "./en/common.json";
 import enComing from "./en/coming.json";
 import enNav from "./en/nav.json";
 import enOverview from "./en/overview.json";
+import enTable from "./en/table.json";
 import ruCommon from "./ru/common.json";
 import ruComing from "./ru/coming.json";
 import ruNav from "./ru/nav.json";
 import ruOverview from "./ru/overview.json";
+import ruTable from "./ru/table.json";
 
 import type { Locale } from "../locales";
 
@@ -19,6 +21,7 @@ const NAMESPACES = [
   [enNav, ruNav],
   [enComing, ruComing],
   [enOverview, ruOverview],
+  [enTable, ruTable],
 ] as const;
 
 type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;

@@ -1,0 +1,53 @@
+import type { Metadata } from "next";
+import { NextIntlClientProvider } from "next-intl";
+import { getLocale, getTranslations } from "next-intl/server";
+import type { ReactNode } from "react";
+
+import { Providers } from "@/components/providers";
+import { LanguageSwitch } from "@/components/shell/language-switch";
+import { Sidebar } from "@/components/shell/sidebar";
+
+import "./globals.css";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("common");
+  return {
+    title: { default: t("appName"), template: `%s · ${t("appName")}` },
+    description: t("tagline"),
+  };
+}
+
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const locale = await getLocale();
+  const t = await getTranslations("common");
+
+  return (
+    <html lang={locale}>
+      <body>
+        <NextIntlClientProvider>
+          <Providers>
+            <a
+              href="#main"
+              className="sr-only rounded-md bg-white px-3 py-2 text-sm font-medium shadow focus:not-sr-only focus:fixed focus:px-3 focus:py-2 focus:top-2 focus:left-2 focus:z-50"
+            >
+              {t("skipToContent")}
+            </a>
+            <div className="flex min-h-screen flex-col md:flex-row">
+              <aside className="shrink-0 border-b border-slate-200 bg-white md:sticky md:top-0 md:h-screen md:w-64 md:overflow-y-auto md:border-r md:border-b-0 print:hidden">
+                <Sidebar />
+              </aside>
+              <div className="flex min-w-0 flex-1 flex-col">
+                <div className="flex h-14 shrink-0 items-center justify-end border-b border-slate-200 bg-white px-6 print:hidden">
+                  <LanguageSwitch />
+                </div>
+                <main id="main" tabIndex={-1} className="flex-1 px-6 py-6 outline-none lg:px-8 print:p-0">
+                  {children}
+                </main>
+              </div>
+            </div>
+          </Providers>
+        </NextIntlClientProvider>
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,43 @@
+import { getTranslations } from "next-intl/server";
+
+import { Badge } from "@/components/ui/badge";
+import { Card } from "@/components/ui/card";
+
+export type ComingSection = "seats" | "kits" | "keys" | "sessions" | "why" | "planning" | "tools";
+export type Audience = "finance" | "admin" | "lead";
+
+export type ComingSoonProps = {
+  section: ComingSection;
+  audiences: readonly Audience[];
+};
+
+/** The honest state of a section not built yet: what it will answer and for whom, and no figures. */
+export async function ComingSoon({ section, audiences }: ComingSoonProps) {
+  const t = await getTranslations("coming");
+  return (
+    <Card className="max-w-3xl">
+      <div className="flex flex-col gap-4">
+        <div>
+          <Badge tone="accent">{t("badge")}</Badge>
+        </div>
+        <div>
+          <h2 className="text-base font-semibold">{t("heading")}</h2>
+          <p className="mt-1 text-slate-700">
+            {t.rich(`sections.${section}.answers`, { code: (chunks) => <code>{chunks}</code> })}
+          </p>
+        </div>
+        <div className="flex flex-wrap items-center gap-2 text-sm">
+          <span className="text-slate-500">{t("audience")}</span>
+          <ul className="flex flex-wrap gap-2">
+            {audiences.map((audience) => (
+              <li key={audience}>
+                <Badge>{t(`audiences.${audience}`)}</Badge>
+              </li>
+            ))}
+          </ul>
+        </div>
+        <p className="border-t border-slate-100 pt-3 text-sm text-slate-500">{t("notice")}</p>
+      </div>
+    </Card>
+  );
+}
