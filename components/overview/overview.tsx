@@ -65,11 +65,11 @@ export async function Overview({ data }: { data: OverviewData }) {
     cells: {
       regNumber: kit.regNumber,
       product: kit.product,
-      seats: kit.seats,
-      mode: t(`kits.modes.${kit.usageMode ?? pins.usableSet ?? "none"}`),
+      seats: kit.kind === "server" ? null : kit.seats,
+      mode: t(`kits.modes.${kit.kind === "server" ? "server" : (kit.usageMode ?? pins.usableSet ?? "none")}`),
       active: pins.active,
       spent: pins.spent,
-      backupsLeft: pins.backupsLeft,
+      backupsLeft: pins.backupsLeft ?? { text: "—", sort: null },
       health: { text: t(`kits.healthValue.${pins.health}`), sort: ["exhausted", "low", "ok", "not-activated"].indexOf(pins.health), tone: HEALTH_TONE[pins.health] },
     },
   }));
@@ -193,7 +193,7 @@ export async function Overview({ data }: { data: OverviewData }) {
             initialSort={{ key: "health", dir: "asc" }}
             columns={[
               { key: "regNumber", label: t("kits.regNumber") },
-              { key: "product", label: t("kits.product") },
+              { key: "product", label: t("kits.product"), wide: true },
               { key: "seats", label: t("kits.seats"), numeric: true },
               { key: "mode", label: t("kits.mode") },
               { key: "active", label: t("kits.active"), numeric: true },

@@ -17,6 +17,8 @@ export interface Column {
   numeric?: boolean;
   /** A short explanation shown as the header's tooltip. */
   hint?: string;
+  /** Long text (product names): keeps a readable width instead of being squeezed. */
+  wide?: boolean;
 }
 
 export interface Row {
@@ -42,7 +44,7 @@ export interface DataTableProps {
 const textOf = (c: Cell | undefined): string => (c === null || c === undefined ? "" : typeof c === "object" ? c.text : String(c));
 const sortOf = (c: Cell | undefined): string | number => {
   if (c === null || c === undefined) return "";
-  if (typeof c === "object") return c.sort ?? c.text;
+  if (typeof c === "object") return c.sort === null ? "" : (c.sort ?? c.text);
   return c;
 };
 
@@ -102,7 +104,7 @@ export function DataTable({ columns, rows, caption, csvName, footer, initialSort
                     key={c.key}
                     scope="col"
                     aria-sort={active ? (sort!.dir === "asc" ? "ascending" : "descending") : "none"}
-                    className={cn("px-3 py-2 font-medium", c.numeric && "text-right")}
+                    className={cn("px-3 py-2 font-medium", c.numeric && "text-right", c.wide && "min-w-64")}
                     title={c.hint}
                   >
                     <button

@@ -10,8 +10,11 @@ export interface PinSummary {
   total: number;
   active: number;
   spent: number;
-  /** Unused backup and additional PINs of the usable set: recoveries on changed hardware still possible. */
-  backupsLeft: number;
+  /**
+   * Unused backup and additional PINs of the usable set: recoveries on changed hardware still possible.
+   * Null while a combined kit has not chosen its mode (its backups depend on the set it will use).
+   */
+  backupsLeft: number | null;
   health: PinHealth;
 }
 
@@ -30,10 +33,9 @@ export function usableSet(kit: InventoryKit, pins: InventoryPin[]): PinSet | nul
 export function summarisePins(kit: InventoryKit, pins: InventoryPin[]): PinSummary {
   const own = pins.filter((p) => p.kitId === kit.id);
   const set = usableSet(kit, own);
-  const inSet = set ? own.filter((p) => p.set === set) : own;
   const active = own.filter((p) => p.status === "active").length;
   const spent = own.filter((p) => p.status === "spent").length;
-  const backupsLeft = inSet.filter((p) => p.status === "unused" && p.role !== "main").length;
-  const health: PinHealth = active === 0 && spent === 0 ? "not-activated" : backupsLeft === 0 ? "exhausted" : backupsLeft === 1 ? "low" : "ok";
+  const backupsLeft = set ? own.filter((p) => p.set === set && p.status === "unused" && p.role !== "main").length : null;
+  const health: PinHealth = (active === 0 && spent === 0) || backupsLeft === null ? "not-activated" : backupsLeft === 0 ? "exhausted" : backupsLeft === 1 ? "low" : "ok";
   return { kitId: kit.id, usableSet: set, total: own.length, active, spent, backupsLeft, health };
 }

@@ -19,6 +19,14 @@ describe("summarisePins — DOMAIN §1.2–1.3", () => {
     expect(summarisePins(k, pins)).toMatchObject(expected);
   });
 
+  test("§1.2: a combined kit whose mode is not chosen has no backup count yet (it depends on the set)", () => {
+    expect(summarisePins(kit(5, null), [pin("single", "main", "unused"), pin("single", "backup", "unused"), pin("multi", "main", "unused"), pin("multi", "backup", "unused")])).toMatchObject({
+      usableSet: null,
+      backupsLeft: null,
+      health: "not-activated",
+    });
+  });
+
   test("§1.2: a combined kit with both sets and no mode chosen has no usable set yet", () => {
     expect(usableSet(kit(5, null), [pin("single", "main", "unused"), pin("multi", "main", "unused")])).toBeNull();
     expect(usableSet(kit(50, null), [pin("multi", "main", "unused")])).toBe("multi");

@@ -1,0 +1,22 @@
+/** `npm run db:migrate`: applies pending drizzle migrations to DATABASE_PATH (default ./data/seatledger.db). */
+import path from "node:path";
+
+import { createDb, databasePath } from "../db/client";
+import { runMigrations } from "../db/migrate";
+
+const file = path.resolve(databasePath());
+const db = createDb(file);
+try {
+  const count = () =>
+    (db.$client.prepare("select count(*) as n from __drizzle_migrations").get() as { n: number }).n;
+  const before = db.$client.prepare("select 1 from sqlite_master where name = '__drizzle_migrations'").get() ? count() : 0;
+  runMigrations(db);
+  const after = count();
+  console.log(`Database: ${file}`);
+  console.log(`Migrations applied: ${after} (${after - before} new)`);
+} catch (error) {
+  console.error(`Migration of ${file} failed:`, error instanceof Error ? error.message : error);
+  process.exitCode = 1;
+} finally {
+  db.$client.close();
+}

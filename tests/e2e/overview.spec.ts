@@ -1,0 +1,110 @@
+/**
+ * The Overview of a freshly seeded temporary database shows what the database says. The expected
+ * figures are computed here with plain SQL over the raw tables — independently of db/queries and
+ * lib/licensing, which the page uses — so a bug in either shows up as a mismatch.
+ */
+import Database from "better-sqlite3";
+import { expect, test, type Page } from "@playwright/test";
+
+import { screenshotPath } from "../helpers/screenshots";
+
+function expectedFigures() {
+  const db = new Database(process.env.E2E_DATABASE_PATH!, { readonly: true, fileMustExist: true });
+  try {
+    const one = (sql: string, ...params: unknown[]) => Object.values(db.prepare(sql).get(...params) as object)[0] as number;
+    // Seats: every active PIN of a client kit or basic delivery is a file (multi set = the kit's seats,
+    // single set = 1, DOMAIN §1.2); keys count once per host and series, the smaller one (§2).
+    const softSeats = one(`
+      select coalesce(sum(case when k.kind = 'basic' then 1 when p."set" = 'multi' then k.seats else 1 end), 0)
+      from pins p join kits k on k.id = p.kit_id
+      where p.status = 'active' and k.protection = 'software' and k.kind in ('client', 'basic')`);
+    const keySeats = one(`
+      select coalesce(sum(seats), 0) from (
+        select min(seats) as seats from hardware_keys
+        where kind <> 'server' and computer_id is not null group by computer_id, upper(series))`);
+    const takenAt = one(`select max(taken_at) from session_snapshots`);
+    const at = `first_seen_at <= ${takenAt} and last_seen_at >= ${takenAt}`;
+    // In use (§4): server-issued and web-client licenses per session; everything else per computer,
+    // where a terminal session is its own computer.
+    const perSession = one(`select count(*) from sessions where ${at} and series is not null and (issued_by_server = 1 or app_id = 'WebClient')`);
+    const perComputer = one(`
+      select count(distinct series || '|' || lower(host) || '|' || coalesce(terminal_session, ''))
+      from sessions where ${at} and series is not null and issued_by_server = 0 and app_id <> 'WebClient'`);
+    const exhausted = one(`
+      select count(*) from kits k
+      where k.protection = 'software'
+        and exists (select 1 from pins p where p.kit_id = k.id and p.status in ('active', 'spent'))
+        and not exists (
+          select 1 from pins p where p.kit_id = k.id and p.status = 'unused' and p.role <> 'main'
+            and p."set" = coalesce(k.usage_mode, p."set"))`);
+    return {
+      usable: softSeats + keySeats,
+      inUse: perSession + perComputer,
+      sessions: one(`select count(*) from sessions where ${at}`),
+      licensed: one(`select count(*) from sessions where ${at} and series is not null`),
+      exhausted,
+      eventsTotal: one(`select count(*) from no_license_events`),
+      purchased: one(`select sum(seats) from kits where kind in ('client', 'basic')`),
+    };
+  } finally {
+    db.close();
+  }
+}
+
+const numberIn = async (page: Page, testId: string) => Number((await page.getByTestId(testId).innerText()).replace(/[^\d-]/g, ""));
+
+test("the Overview shows the seats, PINs and snapshot figures the database holds", async ({ page }) => {
+  const expected = expectedFigures();
+  expect(expected.usable).toBeGreaterThan(0);
+  expect(expected.inUse).toBeGreaterThan(0);
+
+  await page.goto("/");
+  await expect(page.getByRole("heading", { level: 1, name: "Overview" })).toBeVisible();
+
+  expect(await numberIn(page, "stat-usable")).toBe(expected.usable);
+  expect(await numberIn(page, "stat-in-use")).toBe(expected.inUse);
+  expect(await numberIn(page, "stat-free")).toBe(expected.usable - expected.inUse);
+  expect(await numberIn(page, "stat-exhausted")).toBe(expected.exhausted);
+  expect(await numberIn(page, "snapshot-sessions")).toBe(expected.sessions);
+  expect(await numberIn(page, "snapshot-licensed")).toBe(expected.licensed);
+  expect(await numberIn(page, "reconciliation-purchased")).toBe(expected.purchased);
+  await expect(page.getByTestId("stat-events").locator("xpath=../..")).toContainText(expected.eventsTotal.toLocaleString("en-US"));
+
+  // The pools table's total row is the same figure as the stat cards.
+  const totals = page.getByTestId("pools-table").locator("tfoot td");
+  await expect(totals.nth(4)).toHaveText(String(expected.usable));
+  await expect(totals.nth(5)).toHaveText(String(expected.inUse));
+  // §2: the second ORGL8 key on srv-lm is called out as not counted.
+  await expect(page.getByTestId("ignored-keys-note")).toContainText("ORGL8");
+
+  await page.screenshot({ path: screenshotPath("overview-en"), fullPage: true });
+});
+
+test("the pools table sorts by a column and exports what it shows as CSV", async ({ page }) => {
+  await page.goto("/");
+  const table = page.getByTestId("pools-table");
+  await table.getByRole("button", { name: /^Seats/ }).click();
+  const seats = await table.locator('tbody td[data-col="seats"]').allInnerTexts();
+  const numbers = seats.map(Number);
+  expect(numbers).toEqual([...numbers].sort((a, b) => b - a));
+
+  const [download] = await Promise.all([page.waitForEvent("download"), table.getByRole("button", { name: "Export CSV" }).click()]);
+  expect(download.suggestedFilename()).toBe("seatledger-pools.csv");
+  const csv = await (await download.createReadStream()).toArray();
+  const text = Buffer.concat(csv).toString("utf8").replace(/^\uFEFF/, "");
+  const lines = text.trim().split("\r\n");
+  expect(lines[0]).toBe("Pool,Host,Counting,Registration numbers / keys,Seats,In use,Free,Load");
+  expect(lines).toHaveLength(seats.length + 2); // header + rows + total
+});
+
+test("the Overview reads in Russian after switching the language", async ({ page }) => {
+  await page.goto("/");
+  await page.getByRole("button", { name: "Русский" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Обзор" })).toBeVisible();
+  await expect(page.locator("html")).toHaveAttribute("lang", "ru");
+  await expect(page.getByRole("heading", { name: "Места по пулам лицензий" })).toBeVisible();
+  expect(await numberIn(page, "stat-usable")).toBe(expectedFigures().usable);
+  await page.screenshot({ path: screenshotPath("overview-ru"), fullPage: true });
+  await page.getByRole("button", { name: "English" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Overview" })).toBeVisible();
+});
