@@ -1,6 +1,6 @@
 /**
  * Browser tests drive `next start` with a fresh database in the OS temp folder and the system Chromium
- * (STACK.md "Browser tests"). Run them with `npm run test:e2e` (scripts/e2e.ts picks the browser,
+ * (STACK.md "Browser tests"). Run them with `npm run test:e2e` (tests/e2e/run.ts picks the browser,
  * the port and the database). Running `npx playwright test` directly also works after `next build`:
  * it then makes its own temp database and uses port 3100 unless E2E_PORT is set.
  */

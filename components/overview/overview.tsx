@@ -140,8 +140,8 @@ export async function Overview({ data }: { data: OverviewData }) {
             csvName="seatledger-pools"
             columns={[
               { key: "pool", label: t("pools.pool") },
-              { key: "host", label: t("pools.host") },
-              { key: "counting", label: t("pools.counting") },
+              { key: "host", label: t("pools.host"), nowrap: true },
+              { key: "counting", label: t("pools.counting"), nowrap: true },
               { key: "licenses", label: t("pools.licenses") },
               { key: "seats", label: t("pools.seats"), numeric: true },
               { key: "inUse", label: t("pools.inUse"), numeric: true },
@@ -195,7 +195,7 @@ export async function Overview({ data }: { data: OverviewData }) {
               { key: "regNumber", label: t("kits.regNumber") },
               { key: "product", label: t("kits.product"), wide: true },
               { key: "seats", label: t("kits.seats"), numeric: true },
-              { key: "mode", label: t("kits.mode") },
+              { key: "mode", label: t("kits.mode"), nowrap: true },
               { key: "active", label: t("kits.active"), numeric: true },
               { key: "spent", label: t("kits.spent"), numeric: true },
               { key: "backupsLeft", label: t("kits.backupsLeft"), numeric: true },
@@ -243,10 +243,10 @@ export async function Overview({ data }: { data: OverviewData }) {
                 csvName="seatledger-snapshot-sessions"
                 columns={[
                   { key: "user", label: t("snapshot.user") },
-                  { key: "host", label: t("snapshot.host") },
+                  { key: "host", label: t("snapshot.host"), nowrap: true },
                   { key: "infobase", label: t("snapshot.infobase") },
                   { key: "app", label: t("snapshot.app") },
-                  { key: "started", label: t("snapshot.started") },
+                  { key: "started", label: t("snapshot.started"), nowrap: true },
                   { key: "license", label: t("snapshot.license") },
                   { key: "issuedBy", label: t("snapshot.issuedBy") },
                 ]}

@@ -19,6 +19,8 @@ export interface Column {
   hint?: string;
   /** Long text (product names): keeps a readable width instead of being squeezed. */
   wide?: boolean;
+  /** Short values (host names, modes) that read badly when broken over lines. */
+  nowrap?: boolean;
 }
 
 export interface Row {
@@ -124,7 +126,7 @@ export function DataTable({ columns, rows, caption, csvName, footer, initialSort
             {sorted.map((r) => (
               <tr key={r.id} className="border-b border-slate-100 last:border-0 hover:bg-slate-50">
                 {columns.map((c) => (
-                  <td key={c.key} className={cn("px-3 py-2 align-top", c.numeric && "text-right tabular-nums")} data-col={c.key}>
+                  <td key={c.key} className={cn("px-3 py-2 align-top", c.numeric && "text-right tabular-nums", c.nowrap && "whitespace-nowrap")} data-col={c.key}>
                     {renderCell(r.cells[c.key])}
                   </td>
                 ))}

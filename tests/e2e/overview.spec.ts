@@ -78,6 +78,7 @@ test("the Overview shows the seats, PINs and snapshot figures the database holds
   await expect(page.getByTestId("ignored-keys-note")).toContainText("ORGL8");
 
   await page.screenshot({ path: screenshotPath("overview-en"), fullPage: true });
+  await page.screenshot({ path: screenshotPath("overview-en-top") });
 });
 
 test("the pools table sorts by a column and exports what it shows as CSV", async ({ page }) => {
@@ -104,6 +105,7 @@ test("the Overview reads in Russian after switching the language", async ({ page
   await expect(page.locator("html")).toHaveAttribute("lang", "ru");
   await expect(page.getByRole("heading", { name: "Места по пулам лицензий" })).toBeVisible();
   expect(await numberIn(page, "stat-usable")).toBe(expectedFigures().usable);
+  await expect(page.getByRole("group").filter({ has: page.getByRole("button", { name: "Русский" }) })).not.toHaveAttribute("aria-busy", "true");
   await page.screenshot({ path: screenshotPath("overview-ru"), fullPage: true });
   await page.getByRole("button", { name: "English" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Overview" })).toBeVisible();

@@ -9,7 +9,7 @@ import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 
-import { ensureBuild, PROJECT_ROOT } from "./build-if-stale";
+import { ensureBuild, PROJECT_ROOT } from "../../db/cli/build-if-stale";
 
 const HOW_TO_INSTALL = [
   "No Chromium found for the browser tests. Install one, then run `npm run test:e2e` again:",

@@ -1,8 +1,8 @@
 /** `npm run db:migrate`: applies pending drizzle migrations to DATABASE_PATH (default ./data/seatledger.db). */
 import path from "node:path";
 
-import { createDb, databasePath } from "../db/client";
-import { runMigrations } from "../db/migrate";
+import { createDb, databasePath } from "../client";
+import { runMigrations } from "../migrate";
 
 const file = path.resolve(databasePath());
 const db = createDb(file);

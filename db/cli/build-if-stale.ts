@@ -6,7 +6,7 @@ import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 
-export const PROJECT_ROOT = path.resolve(__dirname, "..");
+export const PROJECT_ROOT = path.resolve(__dirname, "..", "..");
 
 /** Folders whose files end up in the bundle (or in what the server reads at start, like drizzle/). */
 const SOURCE_DIRS = ["app", "components", "lib", "db", "drizzle", "messages", "public"];

@@ -6,7 +6,7 @@ import { spawn } from "node:child_process";
 import os from "node:os";
 import path from "node:path";
 
-import { databasePath } from "../db/client";
+import { databasePath } from "../client";
 import { ensureBuild, PROJECT_ROOT } from "./build-if-stale";
 
 try {

@@ -1,0 +1,35 @@
+import { ZodError, type ZodType } from "zod";
+
+import { isAppError } from "@/lib/errors";
+
+export interface ErrorBody {
+  error: { code: string; message: string; issues?: Array<{ path: string; message: string }> };
+}
+
+const json = (body: unknown, status = 200) => Response.json(body, { status, headers: { "Cache-Control": "no-store" } });
+
+/** Validates a response body against its schema before it leaves (STYLE.md: output parsed before returned). */
+export function ok<T>(schema: ZodType<T>, body: T, status = 200): Response {
+  return json(schema.parse(body), status);
+}
+
+/**
+ * Wraps a route handler: a zod error is a 400 with its issues (field path and rule), an AppError its own
+ * status, anything else is logged (without the request body) and answered with a generic 500.
+ */
+export function handle<A extends unknown[]>(handler: (...args: A) => Promise<Response> | Response) {
+  return async (...args: A): Promise<Response> => {
+    try {
+      return await handler(...args);
+    } catch (error) {
+      if (error instanceof ZodError) {
+        const issues = error.issues.map((i) => ({ path: i.path.join(".") || "(body)", message: i.message }));
+        const body: ErrorBody = { error: { code: "invalid-input", message: issues.map((i) => `${i.path}: ${i.message}`).join("; "), issues } };
+        return json(body, 400);
+      }
+      if (isAppError(error)) return json({ error: { code: error.code, message: error.message } } satisfies ErrorBody, error.status);
+      console.error("Unhandled error in a route handler:", error instanceof Error ? `${error.name}: ${error.message}` : "non-error thrown");
+      return json({ error: { code: "internal", message: "Internal error; the server log has the details." } } satisfies ErrorBody, 500);
+    }
+  };
+}
