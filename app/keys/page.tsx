@@ -1,20 +1,5 @@
-import type { Metadata } from "next";
-import { getTranslations } from "next-intl/server";
+import { comingSoonMetadata, comingSoonPage } from "@/components/shell/coming-soon";
 
-import { ComingSoon } from "@/components/shell/coming-soon";
-import { PageHeader } from "@/components/shell/page-header";
+export const generateMetadata = comingSoonMetadata("keys");
 
-export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations("nav");
-  return { title: t("keys") };
-}
-
-export default async function KeysPage() {
-  const t = await getTranslations();
-  return (
-    <>
-      <PageHeader title={t("nav.keys")} description={t("coming.sections.keys.description")} />
-      <ComingSoon section="keys" audiences={["admin"]} />
-    </>
-  );
-}
+export default comingSoonPage("keys", ["admin"]);

@@ -1,4 +1,7 @@
+import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
+
+import { PageHeader } from "@/components/shell/page-header";
 
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
@@ -40,4 +43,25 @@ export async function ComingSoon({ section, audiences }: ComingSoonProps) {
       </div>
     </Card>
   );
+}
+
+/** Title metadata of a coming section: its navigation label. */
+export function comingSoonMetadata(section: ComingSection) {
+  return async function generateMetadata(): Promise<Metadata> {
+    const t = await getTranslations("nav");
+    return { title: t(section) };
+  };
+}
+
+/** The whole page of a section whose issue has not landed: header plus the honest "coming" card. */
+export function comingSoonPage(section: ComingSection, audiences: readonly Audience[]) {
+  return async function ComingSoonPage() {
+    const t = await getTranslations();
+    return (
+      <>
+        <PageHeader title={t(`nav.${section}`)} description={t(`coming.sections.${section}.description`)} />
+        <ComingSoon section={section} audiences={audiences} />
+      </>
+    );
+  };
 }

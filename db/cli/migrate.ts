@@ -3,15 +3,14 @@ import path from "node:path";
 
 import { createDb, databasePath } from "../client";
 import { runMigrations } from "../migrate";
+import { getSchemaStatus } from "../queries/health";
 
 const file = path.resolve(databasePath());
 const db = createDb(file);
 try {
-  const count = () =>
-    (db.$client.prepare("select count(*) as n from __drizzle_migrations").get() as { n: number }).n;
-  const before = db.$client.prepare("select 1 from sqlite_master where name = '__drizzle_migrations'").get() ? count() : 0;
+  const before = db.$client.prepare("select 1 from sqlite_master where name = '__drizzle_migrations'").get() ? getSchemaStatus(db).migrations : 0;
   runMigrations(db);
-  const after = count();
+  const after = getSchemaStatus(db).migrations;
   console.log(`Database: ${file}`);
   console.log(`Migrations applied: ${after} (${after - before} new)`);
 } catch (error) {

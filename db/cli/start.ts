@@ -1,6 +1,6 @@
 /**
  * `npm start`: build if the sources changed since the last build, then `next start`.
- * PORT (default 3000) and HOSTNAME (when set) choose where it listens; DATABASE_PATH which file it uses.
+ * PORT (default 3000) and SEATLEDGER_HOST (when set) choose where it listens; DATABASE_PATH which file it uses.
  */
 import { spawn } from "node:child_process";
 import os from "node:os";
@@ -17,7 +17,8 @@ try {
 }
 
 const port = process.env.PORT || "3000";
-const hostname = process.env.HOSTNAME;
+// Not HOSTNAME: shells and containers export it as the machine's own name.
+const hostname = process.env.SEATLEDGER_HOST;
 const args = ["start", "--port", port, ...(hostname ? ["--hostname", hostname] : [])];
 
 console.log(`SeatLedger on http://localhost:${port} (database: ${path.resolve(PROJECT_ROOT, databasePath())})`);

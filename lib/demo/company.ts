@@ -36,6 +36,7 @@ import type {
   ServerBitness,
   UsageMode,
 } from "../domain/enums";
+import type { Inventory } from "../licensing/types";
 import { createRng } from "./random";
 
 export const DEMO_SEED = 20260901;
@@ -642,4 +643,9 @@ export function generateDemoCompany(options: DemoOptions): DemoCompany {
     sessions,
     noLicenseEvents,
   };
+}
+
+/** The demo company as the licensing engine's inventory (no PIN codes, no owner data). */
+export function demoInventory(c: DemoCompany): Inventory {
+  return { kits: c.kits, pins: c.pins, activations: c.activations, computers: c.computers, keys: c.hardwareKeys, servers: c.servers };
 }

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, test, vi } from "vitest";
 
 import { isDatabaseEmpty, seedDemo } from "@/db/seed";
 import * as schema from "@/db/schema";
-import { defaultDemoAnchor, demoLocalTime, generateDemoCompany, type DemoCompany } from "@/lib/demo/company";
+import { defaultDemoAnchor, demoInventory, demoLocalTime, generateDemoCompany, type DemoCompany } from "@/lib/demo/company";
 import { derivePools } from "@/lib/licensing/pools";
 import { summarisePins } from "@/lib/licensing/pin-summary";
 import { createTempDb, type TempDb } from "@/tests/helpers/temp-db";
@@ -63,14 +63,7 @@ describe("demo company is deterministic", () => {
 describe("demo company exercises the domain (issue #2 list)", () => {
   const kitBy = (pred: (k: DemoCompany["kits"][number]) => boolean) => company.kits.filter(pred);
   const pinsOf = (kitId: number) => company.pins.filter((p) => p.kitId === kitId);
-  const inventory = {
-    kits: company.kits,
-    pins: company.pins,
-    activations: company.activations,
-    computers: company.computers,
-    keys: company.hardwareKeys,
-    servers: company.servers,
-  };
+  const inventory = demoInventory(company);
 
   test("§1.1: registration numbers are 9–12 digits and unique; PINs are 15 digits and unique", () => {
     for (const k of company.kits) expect(k.regNumber).toMatch(/^\d{9,12}$/);

@@ -1,18 +1,11 @@
 import { describe, expect, test } from "vitest";
 
-import { generateDemoCompany } from "@/lib/demo/company";
+import { demoInventory, generateDemoCompany } from "@/lib/demo/company";
 import { buildOverview } from "@/lib/licensing/overview";
 import type { HeldLicense, Inventory } from "@/lib/licensing/types";
 
 const company = generateDemoCompany({ anchor: "2026-11-27" });
-const inventory: Inventory = {
-  kits: company.kits,
-  pins: company.pins,
-  activations: company.activations,
-  computers: company.computers,
-  keys: company.hardwareKeys,
-  servers: company.servers,
-};
+const inventory: Inventory = demoInventory(company);
 const snapshotSessions: HeldLicense[] = company.sessions.filter((s) => s.firstSeenAt <= company.now && s.lastSeenAt >= company.now);
 
 describe("buildOverview on the demo company", () => {
