@@ -134,7 +134,7 @@ export interface PoolUsage {
 }
 
 /** The computer a license is counted against: a terminal session is its own computer (§4). */
-export function computerKey(held: Pick<HeldLicense, "host" | "terminalSession">): string {
+export function computerKey(held: { host: string | null; terminalSession?: string | null }): string {
   return `${(held.host ?? "").toLowerCase()}|${held.terminalSession ?? ""}`;
 }
 

@@ -1,0 +1,67 @@
+/**
+ * Values behind the [M]/[L] rules of DOMAIN.md: defaults here, overridden by an admin through the
+ * settings table (db/queries/settings.ts). The engine never hard-codes these; it receives them.
+ */
+import { z } from "zod";
+
+/** Standard client-kit sizes (DOMAIN §1.1 [M]). */
+export const STANDARD_KIT_SIZES = [1, 5, 10, 20, 50, 100, 300, 500] as const;
+
+export const LicensingSettingsSchema = z.object({
+  /** §4 [M]: app-ids (rac `app-id`) whose sessions never take a client seat. */
+  noSeatAppIds: z.array(z.string().min(1)),
+  /** §4 [H]/[M]: app-ids that always count per session (web and mobile clients, web/HTTP/OData services). */
+  perSessionAppIds: z.array(z.string().min(1)),
+  /** §1.3 [L]: "a PIN can usually be activated no more than six times". */
+  pinActivationLimit: z.number().int().min(1).max(100),
+  /** §4 [L]: KORP licensing counts unique users at about this factor of owned seats. */
+  corpFactor: z.number().min(1).max(3),
+  /** §1.1 [M]: the client-kit sizes one can buy. */
+  kitSizes: z.array(z.number().int().positive()).min(1),
+  /** Price of a client kit per size, in minor units (kopecks), for purchase plans. */
+  kitPrices: z.record(z.string().regex(/^\d+$/), z.number().int().nonnegative()),
+  currency: z.string().length(3),
+  /** The zone of the 1C server's local times printed by rac (§5.1). */
+  serverTimeZone: z.string().min(1),
+  /** Warn when a kit's last backup PIN is expected within this many months. */
+  runwayWarningMonths: z.number().int().min(1).max(60),
+  /** Pool load at or above which a pool is shown as nearly full. */
+  utilisationWarning: z.number().min(0).max(1),
+});
+
+export type LicensingSettings = z.infer<typeof LicensingSettingsSchema>;
+
+export const DEFAULT_SETTINGS: LicensingSettings = {
+  noSeatAppIds: ["BackgroundJob", "SystemBackgroundJob", "SrvrConsole", "COMConsole", "JobScheduler", "Debugger", "RAS"],
+  perSessionAppIds: ["WebClient", "MobileClient", "WSConnection", "HTTPServiceConnection", "ODataConnection"],
+  pinActivationLimit: 6,
+  corpFactor: 1.1,
+  kitSizes: [...STANDARD_KIT_SIZES],
+  // Example list prices of PROF client kits, rubles → kopecks; finance sets the real ones.
+  kitPrices: {
+    "1": 860_000,
+    "5": 3_000_000,
+    "10": 5_700_000,
+    "20": 10_800_000,
+    "50": 25_500_000,
+    "100": 48_000_000,
+    "300": 138_000_000,
+    "500": 216_000_000,
+  },
+  currency: "RUB",
+  serverTimeZone: "Europe/Moscow",
+  runwayWarningMonths: 6,
+  utilisationWarning: 0.8,
+};
+
+/** Defaults overlaid with whatever valid values were stored; unknown or invalid keys are ignored. */
+export function resolveSettings(stored: Record<string, unknown>): LicensingSettings {
+  const out: Record<string, unknown> = { ...DEFAULT_SETTINGS };
+  const shape = LicensingSettingsSchema.shape;
+  for (const [key, value] of Object.entries(stored)) {
+    if (!(key in shape)) continue;
+    const parsed = shape[key as keyof typeof shape].safeParse(value);
+    if (parsed.success) out[key] = parsed.data;
+  }
+  return out as LicensingSettings;
+}
