@@ -83,10 +83,19 @@ function defaultInfobase(name: string, ctx: AllocationContext): InfobaseInfo {
   return { name, mode: "client-server", licenseDistribution: "allow", useHardwareLicense: true, serverHost: ctx.servers.length === 1 ? ctx.servers[0].host : null };
 }
 
-/** A stateful allocator: connections take and release seats in the order they are given. */
-export function createAllocator(ctx: AllocationContext) {
+/**
+ * A stateful allocator: connections take and release seats in the order they are given.
+ * `withHolders: false` skips listing who holds the wanted pool on each denial (simulations over time).
+ */
+export function createAllocator(ctx: AllocationContext, { withHolders = true }: { withHolders?: boolean } = {}) {
   const states = new Map(ctx.pools.map((pool) => [pool.id, { pool, computers: new Map(), sessions: new Map() } as PoolState]));
-  const byHost = (source: PoolSource, host: string) => ctx.pools.filter((p) => p.source === source && same(p.host, host)).map((p) => states.get(p.id)!);
+  const index = new Map<string, PoolState[]>();
+  for (const p of ctx.pools) {
+    const key = `${p.source}|${p.host.toLowerCase()}`;
+    index.set(key, [...(index.get(key) ?? []), states.get(p.id)!]);
+  }
+  const none: PoolState[] = [];
+  const byHost = (source: PoolSource, host: string) => index.get(`${source}|${host.toLowerCase()}`) ?? none;
   const network = ctx.pools.filter((p) => p.source === "hasp-network").map((p) => states.get(p.id)!);
   const infobases = new Map(ctx.infobases.map((ib) => [ib.name.toLowerCase(), ib]));
   const noSeat = new Set(ctx.settings.noSeatAppIds);
@@ -186,7 +195,7 @@ export function createAllocator(ctx: AllocationContext) {
         }
       }
     }
-    return { kind: "denied", connectionId: c.id, looked, wantedPoolId: wanted, holders: wanted ? holdersOf(wanted) : [] };
+    return { kind: "denied", connectionId: c.id, looked, wantedPoolId: wanted, holders: wanted && withHolders ? holdersOf(wanted) : [] };
   }
 
   function release(c: Connection, a: Allocation): void {
@@ -224,15 +233,21 @@ export interface InstantResult {
  * first come, first served. Free seats never go negative.
  */
 export function allocateAtInstant(ctx: AllocationContext, connections: readonly Connection[]): InstantResult {
-  const allocator = createAllocator(ctx);
-  const ordered = [...connections].sort((a, b) => a.start - b.start || a.id.localeCompare(b.id));
+  const allocator = createAllocator(ctx, { withHolders: false });
+  const ordered = [...connections].sort((a, b) => a.start - b.start || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const byId = new Map(ordered.map((c) => [c.id, allocator.allocate(c)]));
+  const usage = ctx.pools.map((p) => {
+    const h = allocator.heldIn(p.id);
+    return { poolId: p.id, seats: p.seats, held: h, free: p.seats - h, holders: allocator.holdersOf(p.id) };
+  });
+  // At one instant nobody leaves, so the holders when a connection was refused are the final holders.
+  const holders = new Map(usage.map((u) => [u.poolId, u.holders]));
   return {
-    allocations: connections.map((c) => byId.get(c.id)!),
-    usage: ctx.pools.map((p) => {
-      const h = allocator.heldIn(p.id);
-      return { poolId: p.id, seats: p.seats, held: h, free: p.seats - h, holders: allocator.holdersOf(p.id) };
+    allocations: connections.map((c) => {
+      const a = byId.get(c.id)!;
+      return a.kind === "denied" && a.wantedPoolId ? { ...a, holders: holders.get(a.wantedPoolId) ?? [] } : a;
     }),
+    usage,
   };
 }
 
@@ -283,7 +298,8 @@ export function simulatePools(ctx: AllocationContext, connections: readonly Conn
   const span = scenarioEnd - scenarioStart;
   const bucketMs = options.bucketMs && options.bucketMs > 0 ? options.bucketMs : Math.max(1, Math.ceil(span / 500));
   const bucketCount = Math.ceil(span / bucketMs);
-  const allocator = createAllocator(ctx);
+  const allocator = createAllocator(ctx, { withHolders: false });
+  /** Only seats are kept (to release them at the end); denials are counted and sampled. */
   const allocations: Array<Allocation | undefined> = new Array(n);
   const poolIds = ctx.pools.map((p) => p.id);
   const level = new Int32Array(poolIds.length);
@@ -294,13 +310,13 @@ export function simulatePools(ctx: AllocationContext, connections: readonly Conn
   const denied: PoolSimulation["denied"] = [];
   let otherDenials = 0;
   let prevT = scenarioStart;
-  const order = orderEndpoints(starts, ends);
+  const { codes, times } = orderEndpoints(starts, ends);
 
-  for (let e = 0; e < order.length; e++) {
-    const code = order[e];
+  for (let e = 0; e < codes.length; e++) {
+    const code = codes[e];
     const i = code >>> 1;
     const isStart = (code & 1) === 1;
-    const t = isStart ? starts[i] : ends[i];
+    const t = times[e];
     if (t > prevT) {
       const first = Math.floor((prevT - scenarioStart) / bucketMs);
       const last = Math.ceil((t - scenarioStart) / bucketMs) - 1;
@@ -315,7 +331,7 @@ export function simulatePools(ctx: AllocationContext, connections: readonly Conn
     if (isStart) {
       if (starts[i] === ends[i]) continue; // zero-length: holds nothing (half-open)
       const a = allocator.allocate(connections[i]);
-      allocations[i] = a;
+      if (a.kind === "seat") allocations[i] = a;
       if (a.kind === "denied") {
         if (a.wantedPoolId) peaks[index.get(a.wantedPoolId)!].denials++;
         else otherDenials++;

@@ -3,6 +3,8 @@
  * engine's computed explanations and the parser of the platform's "no free license" message, so a
  * pasted message and a simulated denial read alike.
  */
+import type { Localised } from "../domain/localised";
+
 export const CAUSES = [
   "no-file",
   "seats-exhausted",
@@ -18,10 +20,7 @@ export const CAUSES = [
 
 export type Cause = (typeof CAUSES)[number];
 
-export interface Localised {
-  en: string;
-  ru: string;
-}
+export type { Localised };
 
 /** Plain-language meaning of each cause and what to do about it. */
 export const CAUSE_TEXT: Record<Cause, Localised> = {

@@ -12,6 +12,8 @@ export const LicensingSettingsSchema = z.object({
   noSeatAppIds: z.array(z.string().min(1)),
   /** §4 [H]/[M]: app-ids that always count per session (web and mobile clients, web/HTTP/OData services). */
   perSessionAppIds: z.array(z.string().min(1)),
+  /** §1.2 [M]: kits of this many seats or more are multi-user only (on a server); null = no such rule. */
+  multiOnlyMinSeats: z.number().int().min(1).nullable(),
   /** §1.3 [L]: "a PIN can usually be activated no more than six times". */
   pinActivationLimit: z.number().int().min(1).max(100),
   /** §4 [L]: KORP licensing counts unique users at about this factor of owned seats. */
@@ -34,6 +36,7 @@ export type LicensingSettings = z.infer<typeof LicensingSettingsSchema>;
 export const DEFAULT_SETTINGS: LicensingSettings = {
   noSeatAppIds: ["BackgroundJob", "SystemBackgroundJob", "SrvrConsole", "COMConsole", "JobScheduler", "Debugger", "RAS"],
   perSessionAppIds: ["WebClient", "MobileClient", "WSConnection", "HTTPServiceConnection", "ODataConnection"],
+  multiOnlyMinSeats: 50,
   pinActivationLimit: 6,
   corpFactor: 1.1,
   kitSizes: [...STANDARD_KIT_SIZES],

@@ -10,8 +10,6 @@
  */
 import { orderEndpoints } from "./timeline";
 
-export type Policy = "perDevice" | "perSession";
-
 export interface WorkloadConnection {
   /** May be empty or null: background jobs often run without a user. */
   user?: string | null;
@@ -78,146 +76,237 @@ function weightedPercentile(durations: number[], total: number, p: number): numb
   return durations.length - 1;
 }
 
+/** Growable per-level durations (ms spent at each level of demand). */
+class LevelDurations {
+  values = new Float64Array(64);
+  add(level: number, ms: number): void {
+    if (level >= this.values.length) {
+      const bigger = new Float64Array(Math.max(level + 1, this.values.length * 2));
+      bigger.set(this.values);
+      this.values = bigger;
+    }
+    this.values[level] += ms;
+  }
+}
+
+interface PolicyState {
+  demand: number;
+  held: number;
+  peak: number;
+  peakAt: number | null;
+  denials: number;
+  timeOver: number;
+  timeFull: number;
+  durations: LevelDurations;
+  buckets: Int32Array;
+}
+
 /**
- * Simulates both policies over one workload. Pure; `connections` are not modified. Zero-length and
- * inverted intervals are ignored (they hold nothing under half-open semantics).
+ * Simulates both policies over one workload in a single sweep. Pure; `connections` are not modified.
+ * Zero-length and inverted intervals are ignored (they hold nothing under half-open semantics).
  */
 export function comparePolicies(connections: readonly WorkloadConnection[], options: PolicyOptions): PolicyComparison {
-  const noSeat = new Set(options.noSeatAppIds);
-  const perSessionApps = new Set(options.perSessionAppIds);
-
-  const valid: number[] = [];
-  for (let i = 0; i < connections.length; i++) if (connections[i].end > connections[i].start) valid.push(i);
-  const n = valid.length;
-  const starts = new Float64Array(n);
-  const ends = new Float64Array(n);
-  // Per connection: the computer id it shares a seat with (per device), OWN_SEAT, or NO_SEAT.
-  const seatOf = new Int32Array(n);
-  const computerIds = new Map<string, number>();
-  let seatTaking = 0;
-  for (let k = 0; k < n; k++) {
-    const c = connections[valid[k]];
-    starts[k] = c.start;
-    ends[k] = c.end;
-    if (noSeat.has(c.app)) seatOf[k] = NO_SEAT;
-    else if (perSessionApps.has(c.app)) seatOf[k] = OWN_SEAT;
-    else {
-      const key = `${c.host.toLowerCase()}\u0000${c.terminalSession ?? ""}`;
-      let id = computerIds.get(key);
-      if (id === undefined) {
-        id = computerIds.size;
-        computerIds.set(key, id);
-      }
-      seatOf[k] = id;
+  // Per app-id: NO_SEAT, OWN_SEAT (always per session) or 0 (shares its computer's seat per device).
+  const appKind = new Map<string, number>();
+  const kindOf = (app: string) => {
+    let kind = appKind.get(app);
+    if (kind === undefined) {
+      kind = options.noSeatAppIds.includes(app) ? NO_SEAT : options.perSessionAppIds.includes(app) ? OWN_SEAT : 0;
+      appKind.set(app, kind);
     }
-    if (seatOf[k] !== NO_SEAT) seatTaking++;
-  }
+    return kind;
+  };
+  // Computer ids: host (case-insensitive) + terminal session; cached per host string.
+  const hostIds = new Map<string, Map<string, number>>();
+  const lowered = new Map<string, Map<string, number>>();
+  let computers = 0;
+  const computerOf = (host: string, terminalSession: string | null | undefined) => {
+    let sessions = hostIds.get(host);
+    if (!sessions) {
+      const lower = host.toLowerCase();
+      sessions = lowered.get(lower);
+      if (!sessions) {
+        sessions = new Map();
+        lowered.set(lower, sessions);
+      }
+      hostIds.set(host, sessions);
+    }
+    const ts = terminalSession ?? "";
+    let id = sessions.get(ts);
+    if (id === undefined) {
+      id = computers++;
+      sessions.set(ts, id);
+    }
+    return id;
+  };
 
-  const order = orderEndpoints(starts, ends);
+  // Connections that take no seat under either policy never enter the sweep; they only widen the scenario.
+  // One pass over the objects (the costly part: they are scattered in memory), then compaction.
+  const total = connections.length;
+  const allStarts = new Float64Array(total);
+  const allEnds = new Float64Array(total);
+  const kinds = new Int32Array(total);
+  let n = 0;
   let scenarioStart = Infinity;
   let scenarioEnd = -Infinity;
-  for (let k = 0; k < n; k++) {
-    if (starts[k] < scenarioStart) scenarioStart = starts[k];
-    if (ends[k] > scenarioEnd) scenarioEnd = ends[k];
+  for (let i = 0; i < total; i++) {
+    const c = connections[i];
+    const start = c.start;
+    const end = c.end;
+    if (!(end > start)) {
+      kinds[i] = NO_SEAT;
+      continue;
+    }
+    if (start < scenarioStart) scenarioStart = start;
+    if (end > scenarioEnd) scenarioEnd = end;
+    allStarts[i] = start;
+    allEnds[i] = end;
+    const kind = kindOf(c.app);
+    kinds[i] = kind === 0 ? computerOf(c.host, c.terminalSession) : kind;
+    if (kind !== NO_SEAT) n++;
   }
-  if (n === 0) scenarioStart = scenarioEnd = 0;
+  const seatTaking = n;
+  if (scenarioStart === Infinity) scenarioStart = scenarioEnd = 0;
+  const starts = new Float64Array(n);
+  const ends = new Float64Array(n);
+  const seatOf = new Int32Array(n);
+  for (let i = 0, k = 0; i < total; i++) {
+    if (kinds[i] === NO_SEAT) continue;
+    starts[k] = allStarts[i];
+    ends[k] = allEnds[i];
+    seatOf[k] = kinds[i];
+    k++;
+  }
+
+  const { codes, times } = orderEndpoints(starts, ends);
+  // The seat of each event, in event order: the sweep then reads memory sequentially.
+  const seats = new Int32Array(codes.length);
+  for (let e = 0; e < codes.length; e++) seats[e] = seatOf[codes[e] >>> 1];
   const span = scenarioEnd - scenarioStart;
   const bucketMs = options.bucketMs && options.bucketMs > 0 ? options.bucketMs : Math.max(1, Math.ceil(span / 500));
+  const bucketCount = span > 0 ? Math.ceil(span / bucketMs) : 0;
+  const capacity = options.capacity;
+  const limited = capacity !== undefined;
+  const cap = capacity ?? 0;
+  const newState = (): PolicyState => ({ demand: 0, held: 0, peak: 0, peakAt: null, denials: 0, timeOver: 0, timeFull: 0, durations: new LevelDurations(), buckets: new Int32Array(bucketCount) });
+  const device = newState();
+  const session = newState();
+  // Per device: connections of each computer in demand, and among those that got a seat.
+  const demandRefs = new Int32Array(computers);
+  const heldRefs = new Int32Array(computers);
+  // Bit 0: refused under per device; bit 1: refused under per session (first come, first served).
+  const denied = limited ? new Uint8Array(n) : null;
 
-  const run = (policy: Policy): DemandStats => {
-    const capacity = options.capacity;
-    const demandRefs = policy === "perDevice" ? new Int32Array(computerIds.size) : null;
-    const heldRefs = policy === "perDevice" ? new Int32Array(computerIds.size) : null;
-    const denied = capacity === undefined ? null : new Uint8Array(n);
-    let demand = 0;
-    let held = 0;
-    let peak = 0;
-    let peakAt: number | null = null;
-    let denials = 0;
-    let timeOver = 0;
-    let timeFull = 0;
-    const durations: number[] = [0];
-    const bucketCount = n === 0 ? 0 : Math.ceil(span / bucketMs);
-    const buckets = new Int32Array(bucketCount);
-    let prevT = scenarioStart;
+  const grew = (st: PolicyState, t: number) => {
+    if (st.demand > st.peak) {
+      st.peak = st.demand;
+      st.peakAt = t;
+    }
+  };
+  const devDur = device.durations;
+  const sesDur = session.durations;
+  const devBuckets = device.buckets;
+  const sesBuckets = session.buckets;
+  // The bucket the sweep is in, and where it ends: no division per event.
+  let bucket = 0;
+  let bucketEnd = scenarioStart + bucketMs;
 
-    for (let e = 0; e < order.length; e++) {
-      const code = order[e];
-      const k = code >>> 1;
-      const isStart = (code & 1) === 1;
-      const t = isStart ? starts[k] : ends[k];
-      if (t > prevT) {
-        const dt = t - prevT;
-        durations[demand] = (durations[demand] ?? 0) + dt;
-        // The level held over [prevT, t) counts in every bucket that interval touches.
-        const lastBucket = Math.ceil((t - scenarioStart) / bucketMs) - 1;
-        for (let b = Math.floor((prevT - scenarioStart) / bucketMs); b <= lastBucket; b++) if (demand > buckets[b]) buckets[b] = demand;
-        if (capacity !== undefined) {
-          if (demand > capacity) timeOver += dt;
-          if (held >= capacity && capacity > 0) timeFull += dt;
-        }
-        prevT = t;
+  let prevT = scenarioStart;
+  for (let e = 0; e < codes.length; e++) {
+    const code = codes[e];
+    const t = times[e];
+    if (t > prevT) {
+      // The levels in force over [prevT, t): time at each level, and the most in every bucket touched.
+      const dt = t - prevT;
+      devDur.add(device.demand, dt);
+      sesDur.add(session.demand, dt);
+      while (prevT >= bucketEnd) {
+        bucket++;
+        bucketEnd += bucketMs;
       }
-      const seat = seatOf[k];
-      if (seat === NO_SEAT) continue;
-      // Per device, a connection of a computer that already holds a seat shares it (§4).
-      const shared = policy === "perDevice" && seat >= 0;
-      if (isStart) {
-        if (!shared || demandRefs![seat]++ === 0) demand++;
-        if (capacity !== undefined) {
-          if (shared && heldRefs![seat] > 0) heldRefs![seat]++;
-          else if (held >= capacity) {
-            denied![k] = 1;
-            denials++;
-          } else {
-            held++;
-            if (shared) heldRefs![seat]++;
-          }
+      for (;;) {
+        if (device.demand > devBuckets[bucket]) devBuckets[bucket] = device.demand;
+        if (session.demand > sesBuckets[bucket]) sesBuckets[bucket] = session.demand;
+        if (t <= bucketEnd) break;
+        bucket++;
+        bucketEnd += bucketMs;
+      }
+      if (limited) {
+        if (device.demand > cap) device.timeOver += dt;
+        if (session.demand > cap) session.timeOver += dt;
+        if (cap > 0 && device.held >= cap) device.timeFull += dt;
+        if (cap > 0 && session.held >= cap) session.timeFull += dt;
+      }
+      prevT = t;
+    }
+    const seat = seats[e];
+    const shared = seat >= 0; // per device only: a computer that holds a seat shares it (§4)
+    if (code & 1) {
+      session.demand++;
+      grew(session, t);
+      if (!shared || demandRefs[seat]++ === 0) {
+        device.demand++;
+        grew(device, t);
+      }
+      if (limited) {
+        const k = code >>> 1;
+        if (session.held >= cap) {
+          denied![k] |= 2;
+          session.denials++;
+        } else session.held++;
+        if (shared && heldRefs[seat] > 0) heldRefs[seat]++;
+        else if (device.held >= cap) {
+          denied![k] |= 1;
+          device.denials++;
+        } else {
+          device.held++;
+          if (shared) heldRefs[seat]++;
         }
-        if (demand > peak) {
-          peak = demand;
-          peakAt = t;
-        }
-      } else {
-        if (!shared || --demandRefs![seat] === 0) demand--;
-        if (capacity !== undefined && !denied![k]) {
-          if (!shared || --heldRefs![seat] === 0) held--;
-        }
+      }
+    } else {
+      session.demand--;
+      if (!shared || --demandRefs[seat] === 0) device.demand--;
+      if (limited) {
+        const d = denied![code >>> 1];
+        if (!(d & 2)) session.held--;
+        if (!(d & 1) && (!shared || --heldRefs[seat] === 0)) device.held--;
       }
     }
+  }
 
-    const series: DemandStats["series"] = Array.from(buckets, (seats, b) => ({ t: scenarioStart + b * bucketMs, seats }));
+  // After the last seat-taking connection ends, no seat is needed until the scenario ends.
+  if (scenarioEnd > prevT) {
+    devDur.add(0, scenarioEnd - prevT);
+    sesDur.add(0, scenarioEnd - prevT);
+  }
 
-    const total = span;
-    const histogram: DemandStats["histogram"] = [];
-    for (let level = 0; level < durations.length; level++) {
-      if (durations[level]) histogram.push({ seats: level, share: total > 0 ? durations[level] / total : 0 });
-    }
+  const finish = (st: PolicyState): DemandStats => {
+    const durations = Array.from(st.durations.values.subarray(0, st.peak + 1));
     const stats: DemandStats = {
-      peak,
-      peakAt,
+      peak: st.peak,
+      peakAt: st.peakAt,
       percentiles: {
-        p50: weightedPercentile(durations, total, 50),
-        p95: weightedPercentile(durations, total, 95),
-        p99: weightedPercentile(durations, total, 99),
-        max: peak,
+        p50: weightedPercentile(durations, span, 50),
+        p95: weightedPercentile(durations, span, 95),
+        p99: weightedPercentile(durations, span, 99),
+        max: st.peak,
       },
-      histogram,
-      series,
+      histogram: durations.flatMap((ms, seats) => (ms > 0 ? [{ seats, share: ms / span }] : [])),
+      series: Array.from(st.buckets, (seats, b) => ({ t: scenarioStart + b * bucketMs, seats })),
     };
-    if (capacity !== undefined) {
-      stats.free = capacity - peak;
-      stats.timeOverCapacityMs = timeOver;
-      stats.timeFullMs = timeFull;
-      stats.denials = denials;
+    if (limited) {
+      stats.free = cap - st.peak;
+      stats.timeOverCapacityMs = st.timeOver;
+      stats.timeFullMs = st.timeFull;
+      stats.denials = st.denials;
     }
     return stats;
   };
 
   return {
     scenario: { start: scenarioStart, end: scenarioEnd, connections: connections.length, seatTaking },
-    perDevice: run("perDevice"),
-    perSession: run("perSession"),
+    perDevice: finish(device),
+    perSession: finish(session),
     bucketMs,
   };
 }

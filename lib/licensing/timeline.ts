@@ -9,64 +9,108 @@ export type EventCode = number;
 const RADIX = 65536;
 const TWO_32 = 4294967296;
 
+export interface OrderedEndpoints {
+  /** Event codes in time order (see `EventCode`). */
+  codes: Uint32Array;
+  /** The time of each event, in the same order: sweeps read it sequentially instead of by index. */
+  times: Float64Array;
+}
+
 /**
  * Orders the 2n endpoints of half-open intervals [start, end): by time, and at equal times every end
  * before any start, so a session ending at 10:00 and one starting at 10:00 never overlap.
- * Returns event codes (see `EventCode`). Stable, O(n) (LSD radix sort on 16-bit digits).
+ * Stable, O(n) (LSD radix sort on 16-bit digits). Times must be whole milliseconds.
  */
-export function orderEndpoints(starts: Float64Array, ends: Float64Array): Uint32Array {
+export function orderEndpoints(starts: Float64Array, ends: Float64Array): OrderedEndpoints {
   const n = starts.length;
   const m = n * 2;
   let min = Infinity;
+  let wholeSeconds = true;
   for (let i = 0; i < n; i++) {
-    if (starts[i] < min) min = starts[i];
-    if (ends[i] < min) min = ends[i];
+    const s = starts[i];
+    const e = ends[i];
+    if (s < min) min = s;
+    if (e < min) min = e;
+    if (wholeSeconds && (s % 1000 !== 0 || e % 1000 !== 0)) wholeSeconds = false;
   }
-  let lo = new Uint32Array(m);
-  let hi = new Uint32Array(m);
-  let codes = new Uint32Array(m);
+  // rac prints whole seconds: counting in seconds keeps 68 years of keys in one 32-bit word.
+  const unit = wholeSeconds ? 1000 : 1;
+  const lo = new Uint32Array(m);
+  const hi = new Uint32Array(m);
+  const codes = new Uint32Array(m);
   let maxHi = 0;
-  for (let i = 0; i < n; i++) {
-    for (let s = 0; s < 2; s++) {
-      const j = i * 2 + s;
-      // key = (t - min) * 2 + isStart: integral ms below 2^52, split into two 32-bit words.
-      const key = ((s ? starts[i] : ends[i]) - min) * 2 + s;
-      const h = Math.floor(key / TWO_32);
-      hi[j] = h;
-      lo[j] = key - h * TWO_32;
-      codes[j] = j;
-      if (h > maxHi) maxHi = h;
-    }
+  // key = (t - min) / unit * 2 + isStart: integral below 2^53, split into two 32-bit words.
+  for (let j = 0; j < m; j++) {
+    const i = j >>> 1;
+    const isStart = j & 1;
+    const key = (((isStart ? starts[i] : ends[i]) - min) / unit) * 2 + isStart;
+    const h = Math.floor(key / TWO_32);
+    hi[j] = h;
+    lo[j] = key - h * TWO_32;
+    codes[j] = j;
+    if (h > maxHi) maxHi = h;
   }
-  let lo2 = new Uint32Array(m);
-  let hi2 = new Uint32Array(m);
-  let codes2 = new Uint32Array(m);
+  const lo2 = new Uint32Array(m);
+  const hi2 = maxHi > 0 ? new Uint32Array(m) : hi;
+  const codes2 = new Uint32Array(m);
   const count = new Uint32Array(RADIX);
-  const pass = (useHi: boolean, shift: number) => {
-    const keys = useHi ? hi : lo;
-    count.fill(0);
-    for (let i = 0; i < m; i++) count[(keys[i] >>> shift) & 0xffff]++;
-    let sum = 0;
-    for (let d = 0; d < RADIX; d++) {
-      const c = count[d];
-      count[d] = sum;
-      sum += c;
-    }
+  // Ping-pong between the two buffers; the digit passes needed decide where the result ends up.
+  const digits: Array<[boolean, number]> = [[false, 0], [false, 16]];
+  if (maxHi > 0) digits.push([true, 0]);
+  if (maxHi > 0xffff) digits.push([true, 16]);
+  let flipped = false;
+  for (const [useHi, shift] of digits) {
+    if (flipped) radixPass(lo2, hi2, codes2, lo, hi, codes, useHi, shift, count, maxHi > 0);
+    else radixPass(lo, hi, codes, lo2, hi2, codes2, useHi, shift, count, maxHi > 0);
+    flipped = !flipped;
+  }
+  if (flipped) {
+    lo.set(lo2);
+    if (maxHi > 0) hi.set(hi2);
+    codes.set(codes2);
+  }
+  const times = new Float64Array(m);
+  for (let i = 0; i < m; i++) times[i] = min + Math.floor((hi[i] * TWO_32 + lo[i]) / 2) * unit;
+  return { codes, times };
+}
+
+/** One stable counting pass on a 16-bit digit of the (hi, lo) key, moving keys and codes together. */
+function radixPass(
+  lo: Uint32Array,
+  hi: Uint32Array,
+  codes: Uint32Array,
+  outLo: Uint32Array,
+  outHi: Uint32Array,
+  outCodes: Uint32Array,
+  useHi: boolean,
+  shift: number,
+  count: Uint32Array,
+  moveHi: boolean,
+): void {
+  const keys = useHi ? hi : lo;
+  const m = keys.length;
+  count.fill(0);
+  for (let i = 0; i < m; i++) count[(keys[i] >>> shift) & 0xffff]++;
+  let sum = 0;
+  for (let d = 0; d < RADIX; d++) {
+    const c = count[d];
+    count[d] = sum;
+    sum += c;
+  }
+  if (moveHi) {
     for (let i = 0; i < m; i++) {
       const p = count[(keys[i] >>> shift) & 0xffff]++;
-      lo2[p] = lo[i];
-      hi2[p] = hi[i];
-      codes2[p] = codes[i];
+      outLo[p] = lo[i];
+      outHi[p] = hi[i];
+      outCodes[p] = codes[i];
     }
-    [lo, lo2] = [lo2, lo];
-    [hi, hi2] = [hi2, hi];
-    [codes, codes2] = [codes2, codes];
-  };
-  pass(false, 0);
-  pass(false, 16);
-  if (maxHi > 0) pass(true, 0);
-  if (maxHi > 0xffff) pass(true, 16);
-  return codes;
+  } else {
+    for (let i = 0; i < m; i++) {
+      const p = count[(keys[i] >>> shift) & 0xffff]++;
+      outLo[p] = lo[i];
+      outCodes[p] = codes[i];
+    }
+  }
 }
 
 const ZONED = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3})\d*)?)?$/;

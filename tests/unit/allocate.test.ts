@@ -151,12 +151,32 @@ describe("allocation invariants (fast-check)", () => {
     expect(new Set(perSession.map((a) => a.connectionId)).size).toBe(perSession.length);
   });
 
-  fcTest.prop([arb, fc.nat()])("removing a connection never increases the seats used", (xs, i) => {
+  fcTest.prop([arb, fc.nat(), fc.constantFrom(0, 1, 2)])("with one pool, removing a connection never increases the seats used", (xs, i, which) => {
     if (xs.length === 0) return;
     const conns = toConns(xs);
-    const all = allocateAtInstant(ctx(pools()), conns).usage.reduce((s, u) => s + u.held, 0);
-    const fewer = allocateAtInstant(ctx(pools()), conns.filter((_, k) => k !== i % conns.length)).usage.reduce((s, u) => s + u.held, 0);
+    const one = () => [pools()[which]];
+    const all = allocateAtInstant(ctx(one()), conns).usage.reduce((s, u) => s + u.held, 0);
+    const fewer = allocateAtInstant(ctx(one()), conns.filter((_, k) => k !== i % conns.length)).usage.reduce((s, u) => s + u.held, 0);
     expect(fewer).toBeLessThanOrEqual(all);
+  });
+});
+
+describe("first come, first served across pools (§4.1)", () => {
+  test("with several pools, one connection fewer can cost more seats: a computer pushed to the server pays per session", () => {
+    // pc-1 terminal sessions 1 and 2 and pc-1 itself; network key of 2 seats, server of 3.
+    const c = ctx([pool("hasp-network:srv-lm:ORGL8", 2), pool("soft-server:srv-1c", 3)]);
+    const conns = [
+      conn({ id: "a", host: "pc-1", terminalSession: "1", start: 1 }),
+      conn({ id: "b", host: "pc-1", start: 2 }),
+      conn({ id: "c", host: "pc-1", terminalSession: "2", start: 3 }),
+      conn({ id: "d", host: "pc-1", start: 4 }),
+      conn({ id: "e", host: "pc-1", start: 5 }),
+    ];
+    const held = (cs: Connection[]) => allocateAtInstant(c, cs).usage.reduce((s, u) => s + u.held, 0);
+    // With b, pc-1 holds a key seat that d and e share: 2 key seats + 1 server seat for c.
+    expect(held(conns)).toBe(3);
+    // Without b, c takes the second key seat and pc-1's d and e each take a server seat.
+    expect(held(conns.filter((x) => x.id !== "b"))).toBe(4);
   });
 });
 

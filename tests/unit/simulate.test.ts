@@ -157,8 +157,9 @@ describe("orderEndpoints and parseTime", () => {
     (pairs) => {
       const starts = Float64Array.from(pairs.map(([s]) => s));
       const ends = Float64Array.from(pairs.map(([s, l]) => s + l));
-      const order = orderEndpoints(starts, ends);
+      const { codes: order, times } = orderEndpoints(starts, ends);
       expect(order.length).toBe(pairs.length * 2);
+      order.forEach((code, i) => expect(times[i]).toBe(code & 1 ? starts[code >>> 1] : ends[code >>> 1]));
       const key = (code: number) => ((code & 1 ? starts[code >>> 1] : ends[code >>> 1]) * 2 + (code & 1));
       for (let i = 1; i < order.length; i++) expect(key(order[i])).toBeGreaterThanOrEqual(key(order[i - 1]));
       expect(new Set(order).size).toBe(order.length);

@@ -3,7 +3,7 @@ import { ZodError, type ZodType } from "zod";
 import { isAppError } from "@/lib/errors";
 
 export interface ErrorBody {
-  error: { code: string; message: string; issues?: Array<{ path: string; message: string }> };
+  error: { code: string; message: string; issues?: Array<{ path: string; message: string }>; details?: unknown };
 }
 
 const json = (body: unknown, status = 200) => Response.json(body, { status, headers: { "Cache-Control": "no-store" } });
@@ -27,7 +27,8 @@ export function handle<A extends unknown[]>(handler: (...args: A) => Promise<Res
         const body: ErrorBody = { error: { code: "invalid-input", message: issues.map((i) => `${i.path}: ${i.message}`).join("; "), issues } };
         return json(body, 400);
       }
-      if (isAppError(error)) return json({ error: { code: error.code, message: error.message } } satisfies ErrorBody, error.status);
+      // AppError details are written for the caller (rule, remedy in both languages) and never hold secrets.
+      if (isAppError(error)) return json({ error: { code: error.code, message: error.message, ...(error.details === undefined ? {} : { details: error.details }) } } satisfies ErrorBody, error.status);
       console.error("Unhandled error in a route handler:", error instanceof Error ? `${error.name}: ${error.message}` : "non-error thrown");
       return json({ error: { code: "internal", message: "Internal error; the server log has the details." } } satisfies ErrorBody, 500);
     }

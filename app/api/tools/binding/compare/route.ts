@@ -1,0 +1,17 @@
+import { z } from "zod";
+
+import { BindingVerdictSchema, compareFingerprints, FingerprintSchema } from "@/lib/licensing/binding";
+
+import { readJson } from "../../../_lib/read-json";
+import { handle, ok } from "../../../_lib/respond";
+
+const CompareRequest = z.object(
+  { activated: FingerprintSchema, current: FingerprintSchema },
+  { error: "The body must be a JSON object { activated, current }, each a fingerprint (DOMAIN §1.4)." },
+);
+
+/** Binding check (DOMAIN §1.4): which differences between the activation fingerprint and the current one break the license. */
+export const POST = handle(async (request: Request) => {
+  const { activated, current } = CompareRequest.parse(await readJson(request));
+  return ok(BindingVerdictSchema, compareFingerprints(activated, current));
+});
