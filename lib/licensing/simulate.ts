@@ -116,26 +116,38 @@ export function comparePolicies(connections: readonly WorkloadConnection[], opti
     }
     return kind;
   };
-  // Computer ids: host (case-insensitive) + terminal session; cached per host string.
-  const hostIds = new Map<string, Map<string, number>>();
-  const lowered = new Map<string, Map<string, number>>();
+  // Computer ids: host (case-insensitive) + terminal session. Looked up by the host string as given
+  // (one Map lookup for a plain host), falling back to its lower-case form on first sight.
+  const plainIds = new Map<string, number>();
+  const terminalIds = new Map<string, Map<string, number>>();
+  const byLower = new Map<string, number>();
   let computers = 0;
-  const computerOf = (host: string, terminalSession: string | null | undefined) => {
-    let sessions = hostIds.get(host);
-    if (!sessions) {
-      const lower = host.toLowerCase();
-      sessions = lowered.get(lower);
-      if (!sessions) {
-        sessions = new Map();
-        lowered.set(lower, sessions);
-      }
-      hostIds.set(host, sessions);
-    }
-    const ts = terminalSession ?? "";
-    let id = sessions.get(ts);
+  const idOfKey = (key: string) => {
+    let id = byLower.get(key);
     if (id === undefined) {
       id = computers++;
-      sessions.set(ts, id);
+      byLower.set(key, id);
+    }
+    return id;
+  };
+  const computerOf = (host: string, terminalSession: string | null | undefined) => {
+    if (!terminalSession) {
+      let id = plainIds.get(host);
+      if (id === undefined) {
+        id = idOfKey(host.toLowerCase());
+        plainIds.set(host, id);
+      }
+      return id;
+    }
+    let sessions = terminalIds.get(host);
+    if (!sessions) {
+      sessions = new Map();
+      terminalIds.set(host, sessions);
+    }
+    let id = sessions.get(terminalSession);
+    if (id === undefined) {
+      id = idOfKey(`${host.toLowerCase()}\u0000${terminalSession}`);
+      sessions.set(terminalSession, id);
     }
     return id;
   };
