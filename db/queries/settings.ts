@@ -1,6 +1,8 @@
+import { eq } from "drizzle-orm";
+
 import type { Db } from "../client";
 import { settings } from "../schema";
-import { resolveSettings, type LicensingSettings } from "@/lib/licensing/settings";
+import { DEFAULT_SETTINGS, resolveSettings, type LicensingSettings, type LicensingSettingsPatch } from "@/lib/licensing/settings";
 
 /** The licensing settings in force: stored values over the defaults (invalid stored values are ignored). */
 export function getLicensingSettings(db: Db): LicensingSettings {
@@ -14,3 +16,22 @@ export function getLicensingSettings(db: Db): LicensingSettings {
   }
   return resolveSettings(stored);
 }
+
+/**
+ * Stores the given settings (already validated) in one transaction and returns the settings in force.
+ * A value equal to the default is stored too, so a later change of default does not move it silently;
+ * `reset` keys are deleted and fall back to the default.
+ */
+export function saveLicensingSettings(db: Db, patch: LicensingSettingsPatch, reset: ReadonlyArray<keyof LicensingSettings> = []): LicensingSettings {
+  db.transaction((tx) => {
+    for (const key of reset) tx.delete(settings).where(eq(settings.key, key)).run();
+    for (const [key, value] of Object.entries(patch)) {
+      if (value === undefined) continue;
+      const row = { key, value: JSON.stringify(value), updatedAt: new Date() };
+      tx.insert(settings).values(row).onConflictDoUpdate({ target: settings.key, set: { value: row.value, updatedAt: row.updatedAt } }).run();
+    }
+  });
+  return getLicensingSettings(db);
+}
+
+export { DEFAULT_SETTINGS };

@@ -4,6 +4,8 @@
  */
 import { z } from "zod";
 
+import { isTimeZone } from "./timeline";
+
 /** Standard client-kit sizes (DOMAIN §1.1 [M]). */
 export const STANDARD_KIT_SIZES = [1, 5, 10, 20, 50, 100, 300, 500] as const;
 
@@ -24,7 +26,7 @@ export const LicensingSettingsSchema = z.object({
   kitPrices: z.record(z.string().regex(/^\d+$/), z.number().int().nonnegative()),
   currency: z.string().length(3),
   /** The zone of the 1C server's local times printed by rac (§5.1). */
-  serverTimeZone: z.string().min(1),
+  serverTimeZone: z.string().min(1).refine(isTimeZone, "must be an IANA time zone such as Europe/Moscow"),
   /** Warn when a kit's last backup PIN is expected within this many months. */
   runwayWarningMonths: z.number().int().min(1).max(60),
   /** Pool load at or above which a pool is shown as nearly full. */
@@ -56,6 +58,10 @@ export const DEFAULT_SETTINGS: LicensingSettings = {
   runwayWarningMonths: 6,
   utilisationWarning: 0.8,
 };
+
+/** What an admin may send to change settings: any subset of the keys, each validated; unknown keys refused. */
+export const LicensingSettingsPatchSchema = LicensingSettingsSchema.partial().strict();
+export type LicensingSettingsPatch = z.infer<typeof LicensingSettingsPatchSchema>;
 
 /** Defaults overlaid with whatever valid values were stored; unknown or invalid keys are ignored. */
 export function resolveSettings(stored: Record<string, unknown>): LicensingSettings {
