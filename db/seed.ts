@@ -22,9 +22,9 @@ const DOMAIN_TABLES = [
   t.noLicenseEvents,
 ] as const;
 
-/** True when the database holds no inventory and no sessions: the state in which the demo may be seeded. */
+/** True when no domain table holds a row: the only state in which the demo may be seeded. */
 export function isDatabaseEmpty(db: Db): boolean {
-  for (const table of [t.owners, t.kits, t.computers, t.sessions]) {
+  for (const table of DOMAIN_TABLES) {
     const [row] = db.select({ n: count() }).from(table).all();
     if (row.n > 0) return false;
   }

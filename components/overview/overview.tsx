@@ -176,7 +176,7 @@ export async function Overview({ data }: { data: OverviewData }) {
             {model.serverLicenses.length ? (
               <ul className="list-disc space-y-1 pl-5 text-sm">
                 {model.serverLicenses.map((s) => (
-                  <li key={`${s.host}-${s.regNumber}-${s.keyId ?? ""}`}>{t("server.line", { host: s.host, bitness: s.bitness, via: s.via, regNumber: s.regNumber ?? "none" })}</li>
+                  <li key={`${s.host}-${s.regNumber}-${s.keyId ?? ""}`}>{t("server.line", { host: s.host, bitness: s.bitness ?? "unknown", via: s.via, regNumber: s.regNumber ?? "none" })}</li>
                 ))}
               </ul>
             ) : (

@@ -6,7 +6,7 @@ import type { Inventory } from "@/lib/licensing/types";
 export function loadInventory(db: Db): Inventory {
   return {
     kits: db
-      .select({ id: kits.id, regNumber: kits.regNumber, product: kits.product, kind: kits.kind, seats: kits.seats, protection: kits.protection, usageMode: kits.usageMode })
+      .select({ id: kits.id, regNumber: kits.regNumber, product: kits.product, kind: kits.kind, seats: kits.seats, protection: kits.protection, usageMode: kits.usageMode, serverBitness: kits.serverBitness })
       .from(kits)
       .orderBy(kits.id)
       .all(),

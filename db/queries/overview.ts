@@ -1,6 +1,7 @@
 import type { Db } from "../client";
 import { loadInventory } from "./inventory";
 import { countNoLicenseEvents, getLatestSnapshot, listSessionsAt, type SnapshotSession } from "./sessions";
+import { getLicensingSettings } from "./settings";
 import { buildOverview, type OverviewModel } from "@/lib/licensing/overview";
 
 export interface OverviewData {
@@ -20,7 +21,7 @@ export function loadOverview(db: Db, now: Date): OverviewData {
   const snapshot = getLatestSnapshot(db);
   const sessions = snapshot ? listSessionsAt(db, snapshot.takenAt) : [];
   return {
-    model: buildOverview(inventory, snapshot ? sessions : null),
+    model: buildOverview(inventory, snapshot ? sessions : null, getLicensingSettings(db)),
     snapshotTakenAt: snapshot?.takenAt ?? null,
     sessions,
     kitProducts: new Map(inventory.kits.map((k) => [k.id, k.product])),

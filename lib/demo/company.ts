@@ -578,14 +578,17 @@ export function generateDemoCompany(options: DemoOptions): DemoCompany {
     } else if (why === "distribution-denied") {
       lines.push({ text: "Файл программной лицензии не найден", place: "client", cause: "no-file" });
     }
-    if (s.infobase.licenseDistribution === "deny") {
-      lines.push({ text: "Выдача клиентских лицензий сервером запрещена для информационной базы", place: "server", cause: "distribution-denied" });
-    } else {
-      lines.push({ text: `Превышено максимальное количество пользователей, разрешенное файлом программной лицензии: ${serverPool.fullName}`, place: "server", cause: "seats-exhausted" });
+    // A file-mode infobase never asks the server (§4.1): its message has no server part.
+    if (s.infobase.mode === "client-server") {
+      if (s.infobase.licenseDistribution === "deny") {
+        lines.push({ text: "Выдача клиентских лицензий сервером запрещена для информационной базы", place: "server", cause: "distribution-denied" });
+      } else {
+        lines.push({ text: `Превышено максимальное количество пользователей, разрешенное файлом программной лицензии: ${serverPool.fullName}`, place: "server", cause: "seats-exhausted" });
+      }
     }
     const clientLines = lines.filter((l) => l.place === "client").map((l) => `  ${l.text}`);
     const serverLines = lines.filter((l) => l.place === "server").map((l) => `  ${l.text}`);
-    const message = ["Не обнаружено свободной лицензии!", "по причине:", "Поиск лицензии на клиенте:", ...clientLines, "Поиск лицензии на сервере:", ...serverLines].join("\n");
+    const message = ["Не обнаружено свободной лицензии!", "по причине:", "Поиск лицензии на клиенте:", ...clientLines, ...(serverLines.length ? ["Поиск лицензии на сервере:", ...serverLines] : [])].join("\n");
     const comp = computers.find((c) => c.name === host);
     return {
       id: noLicenseEvents.length + 1,

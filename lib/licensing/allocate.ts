@@ -7,6 +7,7 @@ import type { InfobaseMode, LicenseDistribution, ServerBitness } from "../domain
 import { CAUSE_TEXT, type Cause, type Localised } from "./causes";
 import { computerKey } from "./pools";
 import type { LicensingSettings } from "./settings";
+import { seriesBucketMs } from "./simulate";
 import { orderEndpoints } from "./timeline";
 import type { Pool, PoolSource, ServerLicense } from "./types";
 
@@ -150,10 +151,11 @@ export function createAllocator(ctx: AllocationContext, { withHolders = true }: 
       return null;
     };
 
-    // §4 [H]: a client-server infobase needs a server license on its server (64-bit covers 32-bit too).
+    // §4 [H]: a client-server infobase needs a server license on its server (64-bit covers 32-bit too;
+    // a license whose bitness was not recorded is given the benefit of the doubt).
     if (ib.mode === "client-server" && ib.serverHost) {
       const server = ctx.servers.find((s) => same(s.host, ib.serverHost));
-      const licensed = ctx.serverLicenses.some((l) => same(l.host, ib.serverHost) && (l.bitness === "64" || server?.bitness === "32"));
+      const licensed = ctx.serverLicenses.some((l) => same(l.host, ib.serverHost) && (l.bitness !== "32" || server?.bitness === "32"));
       if (server && !licensed) {
         looked.push(step("server", ib.serverHost, "server-license", "no-server-license"));
         return { kind: "denied", connectionId: c.id, looked, wantedPoolId: null, holders: [] };
@@ -296,7 +298,7 @@ export function simulatePools(ctx: AllocationContext, connections: readonly Conn
     ends[i] = Math.max(c.start, c.end ?? scenarioEnd);
   });
   const span = scenarioEnd - scenarioStart;
-  const bucketMs = options.bucketMs && options.bucketMs > 0 ? options.bucketMs : Math.max(1, Math.ceil(span / 500));
+  const bucketMs = seriesBucketMs(span, options.bucketMs);
   const bucketCount = Math.ceil(span / bucketMs);
   const allocator = createAllocator(ctx, { withHolders: false });
   /** Only seats are kept (to release them at the end); denials are counted and sampled. */

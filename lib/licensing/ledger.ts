@@ -183,7 +183,11 @@ function fail(code: LedgerErrorCode, rule: LedgerError["rule"], confidence: Conf
 }
 
 /** The mode a kit is locked in: its recorded mode, else the set of the PIN its earliest activation used (§1.2). */
-export function lockedMode(ledger: KitLedger): UsageMode | null {
+export function lockedMode(ledger: {
+  kit: { usageMode: UsageMode | null };
+  pins: ReadonlyArray<{ id: number; set: PinSet }>;
+  activations: ReadonlyArray<{ id: number; pinId: number; at: number }>;
+}): UsageMode | null {
   if (ledger.kit.usageMode) return ledger.kit.usageMode;
   const first = [...ledger.activations].sort((a, b) => a.at - b.at || a.id - b.id)[0];
   const pin = first && ledger.pins.find((p) => p.id === first.pinId);
@@ -191,7 +195,7 @@ export function lockedMode(ledger: KitLedger): UsageMode | null {
 }
 
 /** Unused backup and additional PINs of a set: the recoveries on changed hardware still possible (§1.3). */
-export function unusedBackups(ledger: KitLedger, set: PinSet): LedgerPin[] {
+export function unusedBackups<P extends { set: PinSet; status: PinStatus; role: PinRole }>(ledger: { pins: readonly P[] }, set: PinSet): P[] {
   return ledger.pins.filter((p) => p.set === set && p.status === "unused" && p.role !== "main");
 }
 

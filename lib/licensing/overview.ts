@@ -1,5 +1,6 @@
 import { derivePools, usageAtInstant, type PoolUsage } from "./pools";
 import { summarisePins, type PinSummary } from "./pin-summary";
+import { DEFAULT_SETTINGS, type LicensingSettings } from "./settings";
 import type { HeldLicense, Inventory, InventoryKit, ServerLicense } from "./types";
 
 export interface SeatReconciliation {
@@ -30,9 +31,13 @@ const CLIENT_KINDS = new Set(["client", "basic"]);
  * Everything the Overview shows, from the inventory and the sessions of the newest snapshot (null when
  * no snapshot exists). Seats are counted the pool's way (§4); PINs per kit per §1.2–1.3.
  */
-export function buildOverview(inventory: Inventory, snapshotSessions: Array<HeldLicense> | null): OverviewModel {
+export function buildOverview(
+  inventory: Inventory,
+  snapshotSessions: Array<HeldLicense> | null,
+  settings: Pick<LicensingSettings, "perSessionAppIds"> = DEFAULT_SETTINGS,
+): OverviewModel {
   const { pools, serverLicenses } = derivePools(inventory);
-  const { usage, unmatched } = usageAtInstant(pools, snapshotSessions ?? []);
+  const { usage, unmatched } = usageAtInstant(pools, snapshotSessions ?? [], settings.perSessionAppIds);
   const totals = usage.reduce((acc, u) => ({ seats: acc.seats + u.pool.seats, inUse: acc.inUse + u.inUse, free: acc.free + u.free }), { seats: 0, inUse: 0, free: 0 });
 
   const clientKits = inventory.kits.filter((k) => CLIENT_KINDS.has(k.kind));
@@ -46,7 +51,7 @@ export function buildOverview(inventory: Inventory, snapshotSessions: Array<Held
 
   const kits = inventory.kits
     .filter((k) => k.protection === "software")
-    .map((kit) => ({ kit, pins: summarisePins(kit, inventory.pins) }));
+    .map((kit) => ({ kit, pins: summarisePins(kit, inventory.pins, inventory.activations) }));
 
   let snapshot: OverviewModel["snapshot"] = null;
   if (snapshotSessions) {

@@ -1,5 +1,6 @@
 import type { PinSet } from "../domain/enums";
-import type { InventoryKit, InventoryPin } from "./types";
+import { lockedMode, unusedBackups } from "./ledger";
+import type { InventoryActivation, InventoryKit, InventoryPin } from "./types";
 
 export type PinHealth = "not-activated" | "ok" | "low" | "exhausted";
 
@@ -18,24 +19,28 @@ export interface PinSummary {
   health: PinHealth;
 }
 
-/** §1.2: which PIN set a kit can still activate; null while a combined kit has not chosen its mode. */
-export function usableSet(kit: InventoryKit, pins: InventoryPin[]): PinSet | null {
-  if (kit.usageMode) return kit.usageMode;
+/**
+ * §1.2: which PIN set a kit can still activate — the mode it locked into (recorded, or the set of its first
+ * activation; the ledger's rule), else its only set; null while a combined kit has not chosen.
+ */
+export function usableSet(kit: InventoryKit, pins: InventoryPin[], activations: readonly InventoryActivation[] = []): PinSet | null {
+  const ids = new Set(pins.map((p) => p.id));
+  const locked = lockedMode({ kit, pins, activations: activations.filter((a) => ids.has(a.pinId)).map((a) => ({ id: a.id, pinId: a.pinId, at: a.activatedAt })) });
+  if (locked) return locked;
   const sets = new Set(pins.map((p) => p.set));
-  if (sets.size === 1) return [...sets][0];
-  return null;
+  return sets.size === 1 ? [...sets][0] : null;
 }
 
 /**
  * PINs left per software kit (§1.2–1.3). A kit with no unused backup left cannot survive its next
  * hardware change without asking the Licensing Center for an additional PIN: `exhausted`; one left: `low`.
  */
-export function summarisePins(kit: InventoryKit, pins: InventoryPin[]): PinSummary {
+export function summarisePins(kit: InventoryKit, pins: InventoryPin[], activations: readonly InventoryActivation[] = []): PinSummary {
   const own = pins.filter((p) => p.kitId === kit.id);
-  const set = usableSet(kit, own);
+  const set = usableSet(kit, own, activations);
   const active = own.filter((p) => p.status === "active").length;
   const spent = own.filter((p) => p.status === "spent").length;
-  const backupsLeft = set ? own.filter((p) => p.set === set && p.status === "unused" && p.role !== "main").length : null;
+  const backupsLeft = set ? unusedBackups({ pins: own }, set).length : null;
   const health: PinHealth = (active === 0 && spent === 0) || backupsLeft === null ? "not-activated" : backupsLeft === 0 ? "exhausted" : backupsLeft === 1 ? "low" : "ok";
   return { kitId: kit.id, usableSet: set, total: own.length, active, spent, backupsLeft, health };
 }

@@ -14,6 +14,12 @@ function softSourceFor(role: ComputerRole): Pick<Pool, "source" | "counting"> {
   return role === "1c-server" ? { source: "soft-server", counting: "per-session" } : { source: "soft-local", counting: "per-computer" };
 }
 
+/** §2 [L]: server key series seen in the field — ENSR8 for 32-bit servers, EN8SA for 64-bit. */
+function serverKeyBitness(series: string): "32" | "64" | null {
+  const s = series.trim().toUpperCase();
+  return s === "ENSR8" ? "32" : s === "EN8SA" ? "64" : null;
+}
+
 /** The seats one activated PIN grants: the whole kit for a multi-user set, one seat for a single-user one (§1.2). */
 function seatsOfPin(pin: InventoryPin, kitSeats: number, kitKind: string): number {
   if (kitKind === "basic") return 1;
@@ -37,7 +43,6 @@ export function derivePools(inventory: Inventory): DerivedPools {
 
   const pools = new Map<string, Pool>();
   const serverLicenses: ServerLicense[] = [];
-  const serverBitnessByHost = new Map(inventory.servers.map((s) => [s.computerId, s.bitness]));
 
   for (const pin of inventory.pins) {
     if (pin.status !== "active") continue;
@@ -48,7 +53,7 @@ export function derivePools(inventory: Inventory): DerivedPools {
     if (kit.kind === "server") {
       serverLicenses.push({
         host: computer.name,
-        bitness: serverBitnessByHost.get(computer.id) ?? "64",
+        bitness: kit.serverBitness ?? null,
         kitId: kit.id,
         regNumber: kit.regNumber,
         via: "software",
@@ -71,7 +76,7 @@ export function derivePools(inventory: Inventory): DerivedPools {
     if (key.kind === "server") {
       serverLicenses.push({
         host: computer.name,
-        bitness: serverBitnessByHost.get(computer.id) ?? "64",
+        bitness: kit?.serverBitness ?? serverKeyBitness(key.series),
         kitId: kit?.id ?? null,
         regNumber: kit?.regNumber ?? null,
         keyId: key.id,
@@ -116,7 +121,10 @@ export function poolOfHeldLicense(pools: Pool[], held: HeldLicense): Pool | unde
   if (!held.series) return undefined;
   if (held.licenseType?.toLowerCase() === "hasp") {
     const candidates = pools.filter((p) => same(p.keySeries, held.series) && p.source === (held.net ? "hasp-network" : "hasp-local"));
-    return held.net ? candidates[0] : (candidates.find((p) => same(p.host, held.host)) ?? candidates[0]);
+    if (held.net) return candidates[0];
+    // A local key serves its own computer, or — when the server issued the license — the server's.
+    const host = held.issuedByServer ? held.rmngrAddress : held.host;
+    return candidates.find((p) => same(p.host, host)) ?? (candidates.length === 1 ? candidates[0] : undefined);
   }
   const candidates = pools.filter((p) => p.members.some((m) => m.regNumber === held.series));
   if (held.issuedByServer) return candidates.find((p) => same(p.host, held.rmngrAddress)) ?? candidates.find((p) => p.source === "soft-server");
@@ -139,10 +147,13 @@ export function computerKey(held: { host: string | null; terminalSession?: strin
 }
 
 /**
- * Seats in use per pool for a set of sessions seen at one instant. Per-computer pools count distinct
- * computers; per-session pools count sessions; web clients count per session everywhere (§4 table).
+ * Seats in use per pool for a set of sessions seen at one instant (§4 table): a license the server issued
+ * counts per session, as do the app-ids that always count per session (web and mobile clients,
+ * services — a setting); one the client obtained counts once per computer, a terminal session being its
+ * own computer.
  */
-export function usageAtInstant(pools: Pool[], held: HeldLicense[]): { usage: PoolUsage[]; unmatched: HeldLicense[] } {
+export function usageAtInstant(pools: Pool[], held: HeldLicense[], perSessionAppIds: readonly string[]): { usage: PoolUsage[]; unmatched: HeldLicense[] } {
+  const perSessionApps = new Set(perSessionAppIds);
   const perPool = new Map<string, { computers: Set<string>; perSession: number; sessions: number }>();
   const unmatched: HeldLicense[] = [];
   for (const h of held) {
@@ -154,7 +165,7 @@ export function usageAtInstant(pools: Pool[], held: HeldLicense[]): { usage: Poo
     }
     const acc = perPool.get(pool.id) ?? { computers: new Set<string>(), perSession: 0, sessions: 0 };
     acc.sessions += 1;
-    if (pool.counting === "per-session" || h.appId === "WebClient") acc.perSession += 1;
+    if (h.issuedByServer || pool.counting === "per-session" || perSessionApps.has(h.appId ?? "")) acc.perSession += 1;
     else acc.computers.add(computerKey(h));
     perPool.set(pool.id, acc);
   }

@@ -90,8 +90,13 @@ export function toWorkload(req: SimulateRequest, timeZone: string): { workload: 
     }
   }
   if (start === Infinity) start = end = 0;
-  // Only starts given (or only one instant): the scenario lasts a minute after the last of them.
-  if (end <= start || parsed.every((p) => p.end === undefined)) end = Math.max(end, start) + 60_000;
+  // An open-ended connection must hold something: the scenario lasts at least a minute past the last
+  // start of a connection without an end, and begins a minute before the first end of one without a start.
+  for (const p of parsed) {
+    if (p.end === undefined && p.start !== undefined && p.start + 60_000 > end) end = p.start + 60_000;
+    if (p.start === undefined && p.end !== undefined && p.end - 60_000 < start) start = p.end - 60_000;
+  }
+  if (end <= start) end = start + 60_000;
   const workload = req.connections.map((c, i) => ({
     user: c.user ?? null,
     host: c.host,

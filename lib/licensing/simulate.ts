@@ -52,6 +52,8 @@ export interface DemandStats {
   timeFullMs?: number;
   /** With a capacity: connections refused because no seat was free when they started. */
   denials?: number;
+  /** With a capacity: most seats actually held at once (never above the capacity). */
+  heldPeak?: number;
 }
 
 export interface PolicyComparison {
@@ -76,6 +78,15 @@ function weightedPercentile(durations: number[], total: number, p: number): numb
   return durations.length - 1;
 }
 
+/** Most buckets a series may have: a finer request is widened so memory stays bounded. */
+export const MAX_SERIES_BUCKETS = 10_000;
+
+/** Bucket width for a series over `span` ms: the request if given (widened to at most MAX_SERIES_BUCKETS), else ~500 buckets. */
+export function seriesBucketMs(span: number, requested?: number): number {
+  const wanted = requested && requested > 0 ? requested : Math.ceil(span / 500);
+  return Math.max(1, wanted, Math.ceil(span / MAX_SERIES_BUCKETS));
+}
+
 /** Growable per-level durations (ms spent at each level of demand). */
 class LevelDurations {
   values = new Float64Array(64);
@@ -92,6 +103,7 @@ class LevelDurations {
 interface PolicyState {
   demand: number;
   held: number;
+  heldPeak: number;
   peak: number;
   peakAt: number | null;
   denials: number;
@@ -195,12 +207,12 @@ export function comparePolicies(connections: readonly WorkloadConnection[], opti
   const seats = new Int32Array(codes.length);
   for (let e = 0; e < codes.length; e++) seats[e] = seatOf[codes[e] >>> 1];
   const span = scenarioEnd - scenarioStart;
-  const bucketMs = options.bucketMs && options.bucketMs > 0 ? options.bucketMs : Math.max(1, Math.ceil(span / 500));
+  const bucketMs = seriesBucketMs(span, options.bucketMs);
   const bucketCount = span > 0 ? Math.ceil(span / bucketMs) : 0;
   const capacity = options.capacity;
   const limited = capacity !== undefined;
   const cap = capacity ?? 0;
-  const newState = (): PolicyState => ({ demand: 0, held: 0, peak: 0, peakAt: null, denials: 0, timeOver: 0, timeFull: 0, durations: new LevelDurations(), buckets: new Int32Array(bucketCount) });
+  const newState = (): PolicyState => ({ demand: 0, held: 0, heldPeak: 0, peak: 0, peakAt: null, denials: 0, timeOver: 0, timeFull: 0, durations: new LevelDurations(), buckets: new Int32Array(bucketCount) });
   const device = newState();
   const session = newState();
   // Per device: connections of each computer in demand, and among those that got a seat.
@@ -265,13 +277,13 @@ export function comparePolicies(connections: readonly WorkloadConnection[], opti
         if (session.held >= cap) {
           denied![k] |= 2;
           session.denials++;
-        } else session.held++;
+        } else if (++session.held > session.heldPeak) session.heldPeak = session.held;
         if (shared && heldRefs[seat] > 0) heldRefs[seat]++;
         else if (device.held >= cap) {
           denied![k] |= 1;
           device.denials++;
         } else {
-          device.held++;
+          if (++device.held > device.heldPeak) device.heldPeak = device.held;
           if (shared) heldRefs[seat]++;
         }
       }
@@ -311,6 +323,7 @@ export function comparePolicies(connections: readonly WorkloadConnection[], opti
       stats.timeOverCapacityMs = st.timeOver;
       stats.timeFullMs = st.timeFull;
       stats.denials = st.denials;
+      stats.heldPeak = st.heldPeak;
     }
     return stats;
   };

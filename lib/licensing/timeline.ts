@@ -139,17 +139,20 @@ function zoneOffset(ms: number, timeZone: string): number {
  */
 export function parseTime(text: string, timeZone: string): number | null {
   const value = text.trim();
-  if (WITH_ZONE.test(value)) {
-    if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(value)) return null;
-    const ms = Date.parse(value);
-    return Number.isNaN(ms) ? null : ms;
-  }
-  const m = ZONED.exec(value);
+  const zone = WITH_ZONE.exec(value);
+  const m = ZONED.exec(zone ? value.slice(0, zone.index) : value);
   if (!m) return null;
   const [, y, mo, d, h, mi, s, frac] = m;
+  // Years outside 1970–2999 are typing mistakes here (and Date.UTC would read 0050 as 1950).
+  if (+y < 1970 || +y > 2999) return null;
   const local = Date.UTC(+y, +mo - 1, +d, +h, +mi, s ? +s : 0, frac ? Number(frac.padEnd(3, "0")) : 0);
   const check = new Date(local);
   if (check.getUTCMonth() !== +mo - 1 || check.getUTCDate() !== +d || +h > 23 || +mi > 59 || (s !== undefined && +s > 59)) return null;
+  if (zone) {
+    if (!/^T/i.test(value.slice(10, 11))) return null;
+    const ms = Date.parse(value);
+    return Number.isNaN(ms) ? null : ms;
+  }
   // Two rounds settle the offset across a DST change.
   let guess = local - zoneOffset(local, timeZone);
   guess = local - zoneOffset(guess, timeZone);

@@ -20,6 +20,8 @@ export interface InventoryKit {
   seats: number;
   protection: KitProtection;
   usageMode: UsageMode | null;
+  /** Server licenses: 32 or 64 bit; null when not recorded. */
+  serverBitness?: ServerBitness | null;
 }
 
 export interface InventoryPin {
@@ -101,7 +103,8 @@ export interface Pool {
 /** A 1C server license (§4 "1C server license"): not a client seat, needed for client-server mode. */
 export interface ServerLicense {
   host: string;
-  bitness: ServerBitness;
+  /** What the license covers: 64-bit also covers a 32-bit server (§4); null = not recorded. */
+  bitness: ServerBitness | null;
   kitId: number | null;
   regNumber: string | null;
   keyId?: number;

@@ -22,15 +22,29 @@ describe("buildOverview on the demo company", () => {
     for (const u of model.pools) expect(u.inUse).toBeLessThanOrEqual(u.pool.seats);
   });
 
-  test("every licensed session of the snapshot is matched to a pool; in-use agrees with rac's max-users-cur", () => {
+  test("every licensed session of the snapshot is matched, and each pool's in-use is what the raw rac fields say", () => {
     expect(model.snapshot!.unmatched).toBe(0);
     expect(model.snapshot!.sessions).toBe(snapshotSessions.length);
     expect(model.snapshot!.licensed).toBe(snapshotSessions.filter((s) => s.series).length);
-    // rac reports the seats in use of the license at the session's start; the latest-starting session per
-    // pool therefore carries the current count, unless a holder left since.
-    const hasp = model.pools.find((u) => u.pool.source === "hasp-network")!;
-    const haspSessions = company.sessions.filter((s) => s.series === "ORGL8" && s.firstSeenAt <= company.now && s.lastSeenAt >= company.now);
-    expect(hasp.inUse).toBe(new Set(haspSessions.map((s) => s.host)).size);
+    // Independently of the engine: per series, server-issued or web sessions count one each, the rest
+    // once per computer (host + terminal session), and the generator matched each session to its kit/key.
+    const expected = new Map<string, number>();
+    const seen = new Set<string>();
+    for (const s of company.sessions.filter((x) => x.firstSeenAt <= company.now && x.lastSeenAt >= company.now && x.series)) {
+      const who = s.issuedByServer || s.appId === "WebClient" ? `session:${s.id}` : `${s.host}|${s.terminalSession ?? ""}`;
+      const pool = s.issuedByServer ? `server:${s.series}` : `${s.series}@${s.licenseType === "HASP" ? "lm" : s.host}`;
+      if (seen.has(`${pool}#${who}`)) continue;
+      seen.add(`${pool}#${who}`);
+      expected.set(pool, (expected.get(pool) ?? 0) + 1);
+    }
+    const actual = new Map<string, number>();
+    for (const u of model.pools) {
+      if (u.inUse === 0) continue;
+      const series = u.pool.keySeries ?? u.pool.members[0].regNumber;
+      const key = u.pool.source === "soft-server" ? `server:${series}` : `${series}@${u.pool.source === "hasp-network" ? "lm" : u.pool.host}`;
+      actual.set(key, u.inUse);
+    }
+    expect(actual).toEqual(expected);
   });
 
   test("PIN health per software kit: hardware kits are not listed", () => {

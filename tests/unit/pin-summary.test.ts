@@ -27,6 +27,13 @@ describe("summarisePins — DOMAIN §1.2–1.3", () => {
     });
   });
 
+  test("§1.2: a combined kit without a recorded mode is locked by the set of its first activation", () => {
+    const single = pin("single", "main", "active");
+    const pins = [single, pin("single", "backup", "unused"), pin("multi", "main", "unused"), pin("multi", "backup", "unused"), pin("multi", "backup", "unused")];
+    const activations = [{ id: 1, pinId: single.id, computerId: 1, operation: "first" as const, activatedAt: 5 }];
+    expect(summarisePins(kit(5, null), pins, activations)).toMatchObject({ usableSet: "single", backupsLeft: 1, health: "low" });
+  });
+
   test("§1.2: a combined kit with both sets and no mode chosen has no usable set yet", () => {
     expect(usableSet(kit(5, null), [pin("single", "main", "unused"), pin("multi", "main", "unused")])).toBeNull();
     expect(usableSet(kit(50, null), [pin("multi", "main", "unused")])).toBe("multi");

@@ -2,6 +2,7 @@ import { fc, test as fcTest } from "@fast-check/vitest";
 import { describe, expect, test } from "vitest";
 
 import { derivePools, usageAtInstant } from "@/lib/licensing/pools";
+import { DEFAULT_SETTINGS } from "@/lib/licensing/settings";
 import type { HeldLicense, Inventory, InventoryComputer } from "@/lib/licensing/types";
 
 const computers: InventoryComputer[] = [
@@ -129,7 +130,7 @@ describe("derivePools — DOMAIN §2, §4", () => {
   test("§4: server licenses (software or key) are listed apart and give no client seats", () => {
     const { pools, serverLicenses } = derivePools(
       inventory({
-        kits: [kit(1, 0, { kind: "server", usageMode: null })],
+        kits: [kit(1, 0, { kind: "server", usageMode: null, serverBitness: "64" })],
         pins: [{ id: 1, kitId: 1, set: "single", role: "main", status: "active" }],
         activations: [{ id: 1, pinId: 1, computerId: 2, operation: "first", activatedAt: 1 }],
         keys: [{ id: 1, series: "EN8SA", kind: "server", seats: 0, kitId: null, computerId: 2 }],
@@ -137,6 +138,7 @@ describe("derivePools — DOMAIN §2, §4", () => {
       }),
     );
     expect(pools).toEqual([]);
+    // The bitness is the license's own (the kit's, or the key series' [L]), not the server's.
     expect(serverLicenses.map((s) => [s.host, s.bitness, s.via])).toEqual([
       ["srv-1c", "64", "software"],
       ["srv-1c", "64", "hardware"],
@@ -169,7 +171,7 @@ describe("usageAtInstant — counting per §4", () => {
     ["§4: each terminal session is its own computer", "soft-local:srv-ts", [held({ ...terminal, terminalSession: "RDP#1" }), held({ ...terminal, terminalSession: "RDP#2" })], 2],
     ["§4: web clients count per session even in a per-computer pool", "soft-local:srv-ts", [held({ ...terminal, appId: "WebClient" }), held({ ...terminal, appId: "WebClient" })], 2],
   ])("%s", (_name, poolId, sessions, inUse) => {
-    const { usage, unmatched } = usageAtInstant(pools, sessions);
+    const { usage, unmatched } = usageAtInstant(pools, sessions, DEFAULT_SETTINGS.perSessionAppIds);
     expect(unmatched).toEqual([]);
     const u = usage.find((x) => x.pool.id === poolId)!;
     expect(u.inUse).toBe(inUse);
@@ -177,7 +179,7 @@ describe("usageAtInstant — counting per §4", () => {
   });
 
   test("§4 (d)/(e) side by side: 8 free per session, 9 free per computer", () => {
-    const issued = usageAtInstant(pools, [held({ ...server, host: "srv-ts", terminalSession: "RDP#1" }), held({ ...server, host: "srv-ts", terminalSession: "RDP#1", userName: "u" })]);
+    const issued = usageAtInstant(pools, [held({ ...server, host: "srv-ts", terminalSession: "RDP#1" }), held({ ...server, host: "srv-ts", terminalSession: "RDP#1", userName: "u" })], DEFAULT_SETTINGS.perSessionAppIds);
     expect(issued.usage.find((u) => u.pool.id === "soft-server:srv-1c")!.free).toBe(8);
     const tenOnTs = derivePools(
       inventory({
@@ -186,13 +188,38 @@ describe("usageAtInstant — counting per §4", () => {
         activations: [{ id: 1, pinId: 1, computerId: 3, operation: "first", activatedAt: 1 }],
       }),
     ).pools;
-    const local = usageAtInstant(tenOnTs, [held({ series: "8100000001", host: "srv-ts", terminalSession: "RDP#1" }), held({ series: "8100000001", host: "srv-ts", terminalSession: "RDP#1" })]);
+    const local = usageAtInstant(tenOnTs, [held({ series: "8100000001", host: "srv-ts", terminalSession: "RDP#1" }), held({ series: "8100000001", host: "srv-ts", terminalSession: "RDP#1" })], DEFAULT_SETTINGS.perSessionAppIds);
     expect(local.usage[0].free).toBe(9);
+  });
+
+  test("§4: services in the per-session table (a setting) count per session, like web clients", () => {
+    const odata = held({ ...terminal, appId: "ODataConnection" });
+    const { usage } = usageAtInstant(pools, [odata, { ...odata }, { ...odata }], DEFAULT_SETTINGS.perSessionAppIds);
+    expect(usage.find((u) => u.pool.id === "soft-local:srv-ts")!.inUse).toBe(3);
+    const { usage: custom } = usageAtInstant(pools, [odata, { ...odata }], []);
+    expect(custom.find((u) => u.pool.id === "soft-local:srv-ts")!.inUse).toBe(1);
+  });
+
+  test("§4: a local key the 1C server issued seats from is the server's, counted per session", () => {
+    const keys = derivePools(
+      inventory({
+        keys: [
+          { id: 1, series: "ORGL8", kind: "local", seats: 5, kitId: null, computerId: 1 },
+          { id: 2, series: "ORGL8", kind: "local", seats: 3, kitId: null, computerId: 2 },
+        ],
+      }),
+    ).pools;
+    const viaServer = held({ series: "ORGL8", licenseType: "HASP", net: false, issuedByServer: true, rmngrAddress: "srv-1c", host: "ws-01" });
+    const { usage } = usageAtInstant(keys, [viaServer, { ...viaServer }, { ...viaServer }], DEFAULT_SETTINGS.perSessionAppIds);
+    expect(usage.map((u) => [u.pool.host, u.inUse])).toEqual([
+      ["ws-01", 0],
+      ["srv-1c", 3],
+    ]);
   });
 
   test("a license that matches no pool is reported, not dropped", () => {
     const stray = held({ series: "999999999", licenseType: "soft" });
-    const { unmatched } = usageAtInstant(pools, [stray, held({ series: null })]);
+    const { unmatched } = usageAtInstant(pools, [stray, held({ series: null })], DEFAULT_SETTINGS.perSessionAppIds);
     expect(unmatched).toEqual([stray]);
   });
 
@@ -210,7 +237,7 @@ describe("usageAtInstant — counting per §4", () => {
         : held({ series: "ORGL8", licenseType: "HASP", net: true, host: s.host, terminalSession: s.terminalSession, appId: s.appId });
 
   fcTest.prop([fc.array(arbitrarySession, { maxLength: 40 })])("seats in use never exceed the sessions holding them, and never go negative", (sessions) => {
-    const { usage } = usageAtInstant(pools, sessions.map(toHeld));
+    const { usage } = usageAtInstant(pools, sessions.map(toHeld), DEFAULT_SETTINGS.perSessionAppIds);
     for (const u of usage) {
       expect(u.inUse).toBeGreaterThanOrEqual(0);
       expect(u.inUse).toBeLessThanOrEqual(u.sessions);
@@ -220,8 +247,8 @@ describe("usageAtInstant — counting per §4", () => {
   fcTest.prop([fc.array(arbitrarySession, { minLength: 1, maxLength: 40 }), fc.nat()])("removing a session never increases the seats in use", (sessions, index) => {
     const all = sessions.map(toHeld);
     const fewer = all.filter((_, i) => i !== index % all.length);
-    const before = usageAtInstant(pools, all).usage;
-    const after = usageAtInstant(pools, fewer).usage;
+    const before = usageAtInstant(pools, all, DEFAULT_SETTINGS.perSessionAppIds).usage;
+    const after = usageAtInstant(pools, fewer, DEFAULT_SETTINGS.perSessionAppIds).usage;
     after.forEach((u, i) => expect(u.inUse).toBeLessThanOrEqual(before[i].inUse));
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, test, vi } from "vitest";
 import { z } from "zod";
 
-import { handle } from "@/app/api/_lib/respond";
+import { handle, ok } from "@/app/api/_lib/respond";
 import { AppError } from "@/lib/errors";
 
 describe("route error wrapper (STYLE.md 'Requests')", () => {
@@ -23,6 +23,14 @@ describe("route error wrapper (STYLE.md 'Requests')", () => {
     })();
     expect(res.status).toBe(404);
     expect(await res.json()).toEqual({ error: { code: "kit-not-found", message: "No kit with registration number 8100000001" } });
+  });
+
+  test("our own response failing its schema is a logged 500, not a 400 blaming the caller", async () => {
+    const log = vi.spyOn(console, "error").mockImplementation(() => {});
+    const res = await handle(() => ok(z.object({ peak: z.number() }), { peak: "many" } as unknown as { peak: number }))();
+    expect(res.status).toBe(500);
+    expect(log).toHaveBeenCalledOnce();
+    log.mockRestore();
   });
 
   test("anything else is a generic 500 that does not echo the error's text", async () => {

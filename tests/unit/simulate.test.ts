@@ -142,6 +142,8 @@ describe("comparePolicies — invariants (fast-check)", () => {
   fcTest.prop([fc.array(arbConn, { maxLength: 30 }), fc.integer({ min: 0, max: 6 })])("with a capacity, seats held never exceed it: denials cover the excess", (cs, capacity) => {
     const r = comparePolicies(cs.map(toConn), { ...opts, capacity });
     for (const p of [r.perDevice, r.perSession]) {
+      expect(p.heldPeak).toBeLessThanOrEqual(capacity);
+      expect(p.heldPeak).toBe(Math.min(p.peak, capacity));
       if (p.peak <= capacity) expect(p.denials).toBe(0);
       else expect(p.denials).toBeGreaterThan(0);
       expect(p.free).toBe(capacity - p.peak);
@@ -174,6 +176,9 @@ describe("orderEndpoints and parseTime", () => {
     ["2026-07-01T12:00:00", "Europe/Berlin", Date.UTC(2026, 6, 1, 10)],
     ["2026-01-01T12:00:00.250", "Europe/Berlin", Date.UTC(2026, 0, 1, 11, 0, 0, 250)],
     ["2026-02-30T10:00:00", "UTC", null],
+    ["2026-02-30T10:00:00Z", "UTC", null],
+    ["2026-11-27T24:00:00Z", "UTC", null],
+    ["0050-01-01T00:00:00", "UTC", null],
     ["2026-11-27T25:00:00", "UTC", null],
     ["yesterday", "UTC", null],
   ])("§5.1: %s read in %s", (text, zone, expected) => {

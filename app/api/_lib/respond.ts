@@ -10,7 +10,10 @@ const json = (body: unknown, status = 200) => Response.json(body, { status, head
 
 /** Validates a response body against its schema before it leaves (STYLE.md: output parsed before returned). */
 export function ok<T>(schema: ZodType<T>, body: T, status = 200): Response {
-  return json(schema.parse(body), status);
+  const parsed = schema.safeParse(body);
+  // Our own output failing its schema is a server bug: a logged 500, never a 400 blaming the caller.
+  if (!parsed.success) throw new Error(`Response failed its schema: ${parsed.error.issues.map((i) => i.path.join(".")).join(", ")}`);
+  return json(parsed.data, status);
 }
 
 /**
