@@ -106,7 +106,7 @@ export function DataTable({ columns, rows, caption, csvName, footer, initialSort
                     key={c.key}
                     scope="col"
                     aria-sort={active ? (sort!.dir === "asc" ? "ascending" : "descending") : "none"}
-                    className={cn("px-3 py-2 font-medium", c.numeric && "text-right", c.wide && "min-w-64")}
+                    className={cn("px-2 py-2 font-medium", c.numeric && "text-right", c.wide && "min-w-56")}
                     title={c.hint}
                   >
                     <button
@@ -126,7 +126,7 @@ export function DataTable({ columns, rows, caption, csvName, footer, initialSort
             {sorted.map((r) => (
               <tr key={r.id} className="border-b border-slate-100 last:border-0 hover:bg-slate-50">
                 {columns.map((c) => (
-                  <td key={c.key} className={cn("px-3 py-2 align-top", c.numeric && "text-right tabular-nums", c.nowrap && "whitespace-nowrap")} data-col={c.key}>
+                  <td key={c.key} className={cn("px-2 py-2 align-top", c.numeric && "text-right tabular-nums", c.nowrap && "whitespace-nowrap")} data-col={c.key}>
                     {renderCell(r.cells[c.key])}
                   </td>
                 ))}
@@ -137,7 +137,7 @@ export function DataTable({ columns, rows, caption, csvName, footer, initialSort
             <tfoot>
               <tr className="border-t-2 border-slate-300 font-semibold">
                 {columns.map((c) => (
-                  <td key={c.key} className={cn("px-3 py-2", c.numeric && "text-right tabular-nums")} data-col={c.key}>
+                  <td key={c.key} className={cn("px-2 py-2", c.numeric && "text-right tabular-nums")} data-col={c.key}>
                     {renderCell(footer[c.key])}
                   </td>
                 ))}
