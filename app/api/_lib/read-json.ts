@@ -32,14 +32,19 @@ async function readLimited(request: Request, limit: number): Promise<Uint8Array>
   return bytes;
 }
 
+/** The body's bytes; more than `maxBytes` (by Content-Length or as read) → AppError 413 `body-too-large`. */
+export async function readBytes(request: Request, maxBytes: number): Promise<Uint8Array> {
+  const declared = Number(request.headers.get("content-length") ?? Number.NaN);
+  if (Number.isFinite(declared) && declared > maxBytes) throw tooLarge(maxBytes);
+  return readLimited(request, maxBytes);
+}
+
 /**
  * Parses a request body as JSON for a route handler: unparseable, empty or non-UTF-8 → AppError 400
  * `invalid-json`; more than `maxBytes` (default 1 MiB) → AppError 413 `body-too-large`. Never a 500.
  */
 export async function readJson(request: Request, maxBytes = MAX_JSON_BYTES): Promise<unknown> {
-  const declared = Number(request.headers.get("content-length") ?? Number.NaN);
-  if (Number.isFinite(declared) && declared > maxBytes) throw tooLarge(maxBytes);
-  const bytes = await readLimited(request, maxBytes);
+  const bytes = await readBytes(request, maxBytes);
   let text: string;
   try {
     text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
