@@ -34,7 +34,7 @@ export async function Overview({ data }: { data: OverviewData }) {
   const load = (inUse: number, seats: number) => (seats > 0 ? inUse / seats : 0);
   // A one-seat license on its own computer is simply in use; only shared pools can run out for others.
   const loadTone = (inUse: number, seats: number): BadgeTone | undefined =>
-    seats <= 1 ? undefined : inUse >= seats ? "danger" : load(inUse, seats) >= 0.8 ? "warning" : undefined;
+    seats <= 1 ? undefined : inUse >= seats ? "danger" : load(inUse, seats) >= data.utilisationWarning ? "warning" : undefined;
 
   const poolRows: Row[] = model.pools.map((u) => ({
     id: u.pool.id,

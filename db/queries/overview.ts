@@ -11,6 +11,8 @@ export interface OverviewData {
   kitProducts: Map<number, string>;
   events: { lastWeek: number; total: number };
   empty: boolean;
+  /** Pool load from which a pool is shown as nearly full (a setting). */
+  utilisationWarning: number;
 }
 
 const WEEK_MS = 7 * 86_400_000;
@@ -20,8 +22,10 @@ export function loadOverview(db: Db, now: Date): OverviewData {
   const inventory = loadInventory(db);
   const snapshot = getLatestSnapshot(db);
   const sessions = snapshot ? listSessionsAt(db, snapshot.takenAt) : [];
+  const settings = getLicensingSettings(db);
   return {
-    model: buildOverview(inventory, snapshot ? sessions : null, getLicensingSettings(db)),
+    model: buildOverview(inventory, snapshot ? sessions : null, settings),
+    utilisationWarning: settings.utilisationWarning,
     snapshotTakenAt: snapshot?.takenAt ?? null,
     sessions,
     kitProducts: new Map(inventory.kits.map((k) => [k.id, k.product])),
