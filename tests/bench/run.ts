@@ -4,6 +4,7 @@
  * Medians of several runs; numbers only, no assertions (tests never time anything).
  */
 import { createRng } from "../../lib/demo/random";
+import { formatRac, generateLicenseRecords, parseRac } from "../../lib/parsers/rac";
 import { allocateAtInstant, simulatePools } from "../../lib/licensing/allocate";
 import { DEFAULT_SETTINGS } from "../../lib/licensing/settings";
 import { comparePolicies, type WorkloadConnection } from "../../lib/licensing/simulate";
@@ -102,6 +103,34 @@ function main(): void {
   console.log(`${pad("allocate 10,000 connections at one instant (allocateAtInstant)", 70)} ${instant.toFixed(0).padStart(10)} ${(instant / baseline).toFixed(2).padStart(11)}`);
   const ratio = median(rows[2].ms) / baseline;
   console.log(`\nboth policies / baseline = ${ratio.toFixed(2)}× (target ≤ 3×): ${ratio <= 3 ? "within target" : "OVER TARGET"}   [peaks checksum ${check}]`);
+
+  benchRacParser();
+}
+
+/**
+ * Issue #4: parse 50,000 `rac session list --licenses` records (CRLF, as a Windows console prints them)
+ * against a baseline of splitting the same text into lines (CRLF-aware). Target ≥ 50 MB/s and ≤ 3× the baseline.
+ */
+function benchRacParser(): void {
+  const RECORDS = Number(process.env.BENCH_RAC_RECORDS ?? 50_000);
+  const text = formatRac(generateLicenseRecords(RECORDS, 7)).replace(/\n/g, "\r\n");
+  const mb = Buffer.byteLength(text, "utf8") / 1024 / 1024;
+  const split: number[] = [];
+  const parse: number[] = [];
+  let parsed = 0;
+  for (let r = 0; r < RUNS; r++) {
+    split.push(time(() => void text.split(/\r?\n/)));
+    parse.push(time(() => void (parsed = parseRac(text).records.length)));
+  }
+  const s = median(split);
+  const p = median(parse);
+  console.log(`\nrac parser — ${RECORDS.toLocaleString("en-US")} --licenses records, ${mb.toFixed(1)} MB (CRLF), median of ${RUNS} runs\n`);
+  console.log(`${"what".padEnd(70)} ${"median ms".padStart(10)} ${"MB/s".padStart(8)} ${"× baseline".padStart(11)}`);
+  console.log("-".repeat(102));
+  console.log(`${"baseline: split into lines (text.split(/\\r?\\n/))".padEnd(70)} ${s.toFixed(0).padStart(10)} ${(mb / (s / 1000)).toFixed(0).padStart(8)} ${"1.00".padStart(11)}`);
+  console.log(`${"parseRac".padEnd(70)} ${p.toFixed(0).padStart(10)} ${(mb / (p / 1000)).toFixed(0).padStart(8)} ${(p / s).toFixed(2).padStart(11)}`);
+  const speed = mb / (p / 1000);
+  console.log(`\nparseRac: ${speed.toFixed(0)} MB/s (target ≥ 50), ${(p / s).toFixed(2)}× the line split (target ≤ 3×): ${speed >= 50 && p / s <= 3 ? "within target" : "OVER TARGET"}   [${parsed} records]`);
 }
 
 main();

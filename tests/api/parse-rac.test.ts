@@ -1,0 +1,102 @@
+import "@/tests/helpers/setup-env";
+
+import { readFileSync } from "node:fs";
+import path from "node:path";
+
+import { describe, expect, test } from "vitest";
+import { z } from "zod";
+
+import { POST } from "@/app/api/parse/rac/route";
+import { createRng } from "@/lib/demo/random";
+import { ParseRacResponseSchema } from "@/lib/parsers/rac";
+
+const fixture = (name: string) => readFileSync(path.join(__dirname, "../fixtures/rac", name));
+
+const post = (body: BodyInit | null, query = "", contentType = "text/plain") =>
+  POST(new Request(`http://localhost/api/parse/rac${query}`, { method: "POST", headers: { "content-type": contentType }, body }));
+
+const ErrorSchema = z.object({ error: z.object({ code: z.string(), message: z.string() }) });
+
+async function parsed(res: Response) {
+  expect(res.status).toBe(200);
+  return ParseRacResponseSchema.parse(await res.json());
+}
+
+const ru = fixture("session-list-licenses-ru.txt");
+
+describe("POST /api/parse/rac — DOMAIN §5.1", () => {
+  test("UTF-8 rac session list --licenses: camelCase keys, typed values, registration numbers as text", async () => {
+    const r = await parsed(await post(ru));
+    expect(r.encoding).toBe("utf-8");
+    expect(r.warnings).toEqual([]);
+    expect(r.records).toHaveLength(6);
+    expect(r.records[0]).toMatchObject({ userName: "Иванов И.И.", appId: "1CV8C", series: "8100012345", issuedByServer: true, net: false, maxUsersAll: 50, rmngrPort: 1541, fullName: "file:///var/1C/licenses/20240115093012.lic" });
+    expect(r.records[3]).toMatchObject({ series: "ORGL8", licenseType: "HASP", fullName: null });
+  });
+
+  test.each([
+    ["CP866 bytes, auto-detected", fixture("session-list-licenses-cp866.txt"), "", "cp866"],
+    ["CP866 bytes, ?encoding=cp866", fixture("session-list-licenses-cp866.txt"), "?encoding=cp866", "cp866"],
+    ["CP866 bytes, ?encoding=CP866 (any case)", fixture("session-list-licenses-cp866.txt"), "?encoding=CP866", "cp866"],
+    ["CRLF line ends", fixture("session-list-licenses-crlf.txt"), "", "utf-8"],
+    ["?encoding=utf-8 explicit", ru, "?encoding=utf-8", "utf-8"],
+  ])("%s reads the same records as the UTF-8 original", async (_name, body, query, encoding) => {
+    const [r, original] = await Promise.all([post(body, query).then(parsed), post(ru).then(parsed)]);
+    expect(r.encoding).toBe(encoding);
+    expect(r.records).toEqual(original.records);
+    expect(r.warnings).toEqual([]);
+  });
+
+  test("any content type: a pipe from curl --data-binary sends application/x-www-form-urlencoded", async () => {
+    const r = await parsed(await post(fixture("infobase-info.txt"), "", "application/x-www-form-urlencoded"));
+    expect(r.records[0]).toMatchObject({ licenseDistribution: "deny" });
+  });
+
+  test("duplicates, a malformed line and a truncated last record: the good records and the warnings", async () => {
+    const dup = await parsed(await post(fixture("session-list-licenses-duplicates.txt")));
+    expect(dup.records).toHaveLength(3);
+    expect(dup.warnings).toEqual([{ line: 35, message: expect.stringMatching(/^2 duplicate session records/) }]);
+    const bad = await parsed(await post(fixture("session-list-licenses-malformed.txt")));
+    expect(bad.records).toHaveLength(2);
+    expect(bad.warnings).toEqual([{ line: 33, message: expect.stringContaining("no closing quote") }]);
+  });
+
+  test("random binary junk is a 200 whose warnings say what was dropped, never a 500", async () => {
+    const rng = createRng(20241127);
+    for (let i = 0; i < 20; i++) {
+      const junk = Uint8Array.from({ length: rng.int(1, 4096) }, () => rng.int(0, 255));
+      const res = await post(junk, "", "application/octet-stream");
+      if (res.status === 400) {
+        // Only possible for a body of whitespace bytes.
+        expect(ErrorSchema.parse(await res.json()).error.code).toBe("empty-body");
+        continue;
+      }
+      const r = await parsed(res);
+      expect(r.records.length + r.warnings.length).toBeGreaterThan(0);
+    }
+  });
+
+  test("text that is not rac output: no records, a warning naming the line", async () => {
+    const r = await parsed(await post("<html><body>Not Found</body></html>\n"));
+    expect(r.records).toEqual([]);
+    expect(r.warnings).toEqual([{ line: 1, message: expect.stringMatching(/^line 1: /) }]);
+  });
+
+  test.each([
+    ["an empty body", "", "", 400, "empty-body"],
+    ["no body at all", null, "", 400, "empty-body"],
+    ["a whitespace-only body", " \r\n\t\n", "", 400, "empty-body"],
+    ["an unknown ?encoding=", ru, "?encoding=koi8-r", 400, "invalid-input"],
+    ["invalid UTF-8 under ?encoding=utf-8", fixture("session-list-licenses-cp866.txt"), "?encoding=utf-8", 400, "invalid-encoding"],
+  ])("%s → %i %s", async (_name, body, query, status, code) => {
+    const res = await post(body, query);
+    expect(res.status).toBe(status);
+    expect(ErrorSchema.parse(await res.json()).error.code).toBe(code);
+  });
+
+  test("a body over 16 MiB → 413", async () => {
+    const res = await post(new Uint8Array(16 * 1024 * 1024 + 1).fill(0x20));
+    expect(res.status).toBe(413);
+    expect(ErrorSchema.parse(await res.json()).error.code).toBe("body-too-large");
+  });
+});
