@@ -1,0 +1,23 @@
+import { AppError } from "@/lib/errors";
+import { bindingChangesFromMessage, ParseMessageResponseSchema, parsePlatformMessage } from "@/lib/parsers/platform-message";
+
+import { readText } from "../../_lib/read-text";
+import { handle, ok } from "../../_lib/respond";
+
+export const dynamic = "force-dynamic";
+
+/** A pasted message is a few kilobytes; 1 MiB leaves room for a whole log and keeps the answer quick. */
+const MAX_MESSAGE_BYTES = 1024 * 1024;
+
+/**
+ * The platform's licensing message as pasted by a team lead (DOMAIN §4.2, §1.4): each reason line with its place,
+ * cause code and plain-language explanation; for a binding failure the removed/present devices, also in the
+ * binding check's vocabulary (`bindingChanges`). Text that is not such a message is a 200 with `kind: "unknown"`.
+ */
+export const POST = handle(async (request: Request) => {
+  const { text, encoding } = await readText(request, MAX_MESSAGE_BYTES);
+  if (text.trim() === "") throw new AppError("empty-body", "The request body holds only whitespace: paste the platform's message text as the body.", 400);
+  const parsed = parsePlatformMessage(text);
+  const bindingChanges = parsed.bindingDevices ? bindingChangesFromMessage(parsed) : undefined;
+  return ok(ParseMessageResponseSchema, { ...parsed, ...(bindingChanges ? { bindingChanges } : {}), encoding });
+});
