@@ -4,6 +4,8 @@
  * counted; the file URL tells the folder it was read from (§1.5). Unmatched sessions are reported with the
  * reason, never dropped.
  */
+import { z } from "zod";
+
 import type { Localised } from "../domain/localised";
 import { derivePools, poolOfHeldLicense } from "./pools";
 import type { HeldLicense, Inventory } from "./types";
@@ -66,3 +68,15 @@ export function matchLicenses(inventory: Inventory, records: readonly LicenseRec
       };
     });
 }
+
+export const SessionMatchSchema = z.object({
+  session: z.string().nullable(),
+  matched: z.boolean(),
+  poolId: z.string().nullable(),
+  kitId: z.number().int().nullable(),
+  regNumber: z.string().nullable(),
+  keyId: z.number().int().nullable(),
+  counting: z.enum(["per-computer", "per-session"]).nullable(),
+  folder: z.string().nullable(),
+  reason: z.object({ en: z.string(), ru: z.string() }).optional(),
+});

@@ -100,3 +100,52 @@ describe("POST /api/parse/rac — DOMAIN §5.1", () => {
     expect(ErrorSchema.parse(await res.json()).error.code).toBe("body-too-large");
   });
 });
+
+describe("POST /api/parse/rac — matching to the inventory (DOMAIN §5.1)", () => {
+  test("licensed records are matched to the demo's kits and keys; unknown series are reported with a reason", async () => {
+    const { getDb } = await import("@/db/client");
+    const { seedDemo, isDatabaseEmpty } = await import("@/db/seed");
+    if (isDatabaseEmpty(getDb())) seedDemo(getDb(), { anchor: "2026-11-27" });
+    const { generateDemoCompany } = await import("@/lib/demo/company");
+    const tenSeats = generateDemoCompany({ anchor: "2026-11-27" }).kits.find((k) => k.seats === 10)!;
+    const text = [
+      "session          : 1f3c2a9e-0000-4000-8000-000000000001",
+      "user-name        : Петров П.П.",
+      "host             : office-03",
+      "app-id           : 1CV8C",
+      'series           : "' + tenSeats.regNumber + '"',
+      "issued-by-server : yes",
+      "license-type     : soft",
+      "net              : no",
+      "rmngr-address    : srv-1c",
+      "full-name        : file:///var/1C/licenses/20240115093012.lic",
+      "",
+      "session          : 1f3c2a9e-0000-4000-8000-000000000002",
+      "user-name        : Сидоров С.С.",
+      "host             : sales-02",
+      "app-id           : 1CV8C",
+      'series           : "ORGL8"',
+      "issued-by-server : no",
+      "license-type     : HASP",
+      "net              : yes",
+      "",
+      "session          : 1f3c2a9e-0000-4000-8000-000000000003",
+      "host             : pc-x",
+      'series           : "999999999"',
+      "license-type     : soft",
+      "",
+    ].join("\r\n");
+    const res = await POST(new Request("http://localhost/api/parse/rac", { method: "POST", body: text }));
+    expect(res.status).toBe(200);
+    const body = await res.json();
+    expect(body.matches.map((m: { matched: boolean; counting: string }) => [m.matched, m.counting])).toEqual([
+      [true, "per-session"],
+      [true, "per-computer"],
+      [false, "per-computer"],
+    ]);
+    expect(body.matches[0]).toMatchObject({ regNumber: tenSeats.regNumber, folder: "/var/1C/licenses", poolId: "soft-server:srv-1c" });
+    expect(body.matches[1]).toMatchObject({ keyId: 1, poolId: "hasp-network:srv-lm:ORGL8" });
+    expect(body.unmatched).toBe(1);
+    expect(body.matches[2].reason.en).toMatch(/No kit or key/);
+  }, 30_000);
+});
