@@ -62,9 +62,9 @@ export interface TimeIssue {
 /**
  * Reads the request's times (zone-less = `settings.serverTimeZone`, DOMAIN §5.1). A connection without
  * start or end is open for the whole scenario: from the earliest start to the latest end given; with no
- * times at all, the scenario is one instant. Returns the workload, or the problems found (path + rule).
+ * times at all, the scenario is one minute from `now` (ms). Returns the workload, or the problems found (path + rule).
  */
-export function toWorkload(req: SimulateRequest, timeZone: string): { workload: WorkloadConnection[]; start: number; end: number } | { issues: TimeIssue[] } {
+export function toWorkload(req: SimulateRequest, timeZone: string, now: number): { workload: WorkloadConnection[]; start: number; end: number } | { issues: TimeIssue[] } {
   const issues: TimeIssue[] = [];
   const parsed = req.connections.map((c, i) => {
     const read = (field: "start" | "end") => {
@@ -89,7 +89,7 @@ export function toWorkload(req: SimulateRequest, timeZone: string): { workload: 
       if (t > end) end = t;
     }
   }
-  if (start === Infinity) start = end = 0;
+  if (start === Infinity) start = end = Math.floor(now / 1000) * 1000;
   // An open-ended connection must hold something: the scenario lasts at least a minute past the last
   // start of a connection without an end, and begins a minute before the first end of one without a start.
   for (const p of parsed) {

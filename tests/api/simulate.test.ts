@@ -73,6 +73,14 @@ describe("POST /api/simulate — times", () => {
     expect(r.scenario.seatTaking).toBe(2);
   });
 
+  test("a scenario without any time is one minute from now (not 1970)", async () => {
+    const before = Date.now() - 1000;
+    const r = await simulate({ connections: [{ host: "pc-1", infobase: "acc", app: "1CV8C" }] });
+    expect(Date.parse(r.scenario.start)).toBeGreaterThanOrEqual(before);
+    expect(Date.parse(r.scenario.end) - Date.parse(r.scenario.start)).toBe(60_000);
+    expect(r.perDevice.peakAt).toBe(r.scenario.start);
+  });
+
   test("open-ended connections at the edges of the scenario still hold a seat", async () => {
     const r = await simulate({
       connections: [

@@ -19,7 +19,7 @@ const MAX_BODY_BYTES = 16 * 1024 * 1024;
 export const POST = handle(async (request: Request) => {
   const body = SimulateRequestSchema.parse(await readJson(request, MAX_BODY_BYTES));
   const settings = getLicensingSettings(getDb());
-  const read = toWorkload(body, settings.serverTimeZone);
+  const read = toWorkload(body, settings.serverTimeZone, Date.now());
   if ("issues" in read) throw new z.ZodError(read.issues.map((i) => ({ code: "custom" as const, path: i.path, message: i.message, input: undefined })));
   return ok(SimulateResponseSchema, simulateRequest(body, settings, read.workload));
 });
