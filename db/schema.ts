@@ -44,7 +44,8 @@ export const owners = sqliteTable("owners", {
   name: text("name").notNull(),
   /**
    * The registration form exactly as typed at the first activation, as a JSON array of
-   * `{ field, value }` pairs in form order. Kept verbatim: recovery needs it character for character.
+   * `{ field, value }` pairs in form order, encrypted at rest (db/crypto.ts). Kept verbatim: recovery
+   * needs it character for character.
    */
   registrationData: text("registration_data").notNull().default("[]"),
   notes: text("notes"),
@@ -101,14 +102,16 @@ export const pins = sqliteTable(
     role: text("role", { enum: PIN_ROLES }).notNull(),
     status: text("status", { enum: PIN_STATUSES }).notNull().default("unused"),
     source: text("source", { enum: PIN_SOURCES }).notNull().default("envelope"),
-    /** The code, digits only (15, sometimes 16). Issue 5 replaces clear text with ciphertext + keyed hash. */
+    /** The code (15, sometimes 16 digits), encrypted at rest: `v1:` + AES-256-GCM (db/crypto.ts). */
     code: text("code").notNull(),
+    /** Keyed hash of the digits (HMAC-SHA-256): the uniqueness check works without decrypting. */
+    codeHash: text("code_hash"),
     receivedAt: text("received_at"),
     notes: text("notes"),
     createdAt: createdAt(),
   },
   (t) => [
-    uniqueIndex("pins_code_unique").on(t.code),
+    uniqueIndex("pins_code_hash_unique").on(t.codeHash),
     index("pins_kit").on(t.kitId),
     check("pins_set", inList("set", PIN_SETS)),
     check("pins_role", inList("role", PIN_ROLES)),

@@ -5,6 +5,7 @@ import { defaultDemoAnchor, generateDemoCompany, type DemoCompany } from "@/lib/
 
 import type { Db } from "./client";
 import * as t from "./schema";
+import { sealPin, sealRegistrationData } from "./secrets";
 
 /** Tables in insert order (parents first); deleted in reverse. The audit log is never wiped. */
 const DOMAIN_TABLES = [
@@ -62,9 +63,10 @@ function insertAll(db: Db, table: SQLiteTable, rows: object[]): void {
 /** Writes a generated demo company into an empty database, in one transaction. */
 export function writeDemoCompany(db: Db, c: DemoCompany): void {
   db.$client.transaction(() => {
-    insertAll(db, t.owners, c.owners);
+    // PIN codes and owner data are written sealed (issue #5): never in clear, not even for a moment.
+    insertAll(db, t.owners, c.owners.map((o) => ({ ...o, registrationData: sealRegistrationData(db, o.registrationData) })));
     insertAll(db, t.kits, c.kits);
-    insertAll(db, t.pins, c.pins);
+    insertAll(db, t.pins, c.pins.map((p) => ({ ...p, ...sealPin(db, p.code) })));
     insertAll(db, t.computers, c.computers);
     insertAll(db, t.fingerprints, c.fingerprints.map((f) => ({ ...f, takenAt: ms(f.takenAt) })));
     insertAll(db, t.activations, c.activations.map((a) => ({ ...a, activatedAt: ms(a.activatedAt) })));

@@ -1,5 +1,9 @@
 import { afterEach, describe, expect, test, vi } from "vitest";
 
+import fs from "node:fs";
+
+import { decryptText } from "@/db/crypto";
+import { keysOf } from "@/db/secrets";
 import { isDatabaseEmpty, seedDemo } from "@/db/seed";
 import * as schema from "@/db/schema";
 import { defaultDemoAnchor, demoInventory, demoLocalTime, generateDemoCompany, type DemoCompany } from "@/lib/demo/company";
@@ -16,11 +20,21 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
+/** Every row; secrets decrypted (each database has its own key, so ciphertexts and hashes differ). */
 function dump(t: TempDb): Record<string, unknown[]> {
   const out: Record<string, unknown[]> = {};
+  const keys = keysOf(t.db);
   for (const name of ["owners", "kits", "pins", "computers", "fingerprints", "activations", "hardware_keys", "servers", "infobases", "session_snapshots", "sessions", "no_license_events"]) {
     // created_at is the insert time, not generated data.
-    out[name] = t.db.$client.prepare(`select * from ${name} order by id`).all().map((r) => ({ ...(r as object), created_at: undefined }));
+    out[name] = t.db.$client
+      .prepare(`select * from ${name} order by id`)
+      .all()
+      .map((r) => {
+        const row: Record<string, unknown> = { ...(r as Record<string, unknown>), created_at: undefined };
+        if (name === "pins") Object.assign(row, { code: decryptText(row.code as string, keys), code_hash: undefined });
+        if (name === "owners") row.registration_data = decryptText(row.registration_data as string, keys);
+        return row;
+      });
   }
   return out;
 }
@@ -43,6 +57,22 @@ describe("demo company is deterministic", () => {
     expect(da.sessions.length).toBe(company.sessions.length);
     expect(dump(b)).toEqual(da);
     expect(isDatabaseEmpty(a.db)).toBe(false);
+  }, 30_000);
+
+  test("issue #5: after seeding, the database file holds no demo PIN and no owner data in clear text", () => {
+    const t = createTempDb();
+    dbs.push(t);
+    seedDemo(t.db, { anchor: ANCHOR });
+    const rows = dump(t);
+    expect((rows.pins as Array<{ code: string }>).map((p) => p.code)).toEqual(company.pins.map((p) => p.code));
+    expect((rows.owners as Array<{ registration_data: string }>)[0].registration_data).toBe(company.owners[0].registrationData);
+    t.db.$client.close();
+    const bytes = [t.file, `${t.file}-wal`].filter((f) => fs.existsSync(f)).map((f) => fs.readFileSync(f).toString("latin1")).join("");
+    for (const p of company.pins) expect(bytes.includes(p.code)).toBe(false);
+    // The owner's tax id, e-mail and street (the contact's name also appears as who recorded activations).
+    expect(bytes.includes("7714021937")).toBe(false);
+    expect(bytes.includes("it@severny-veter.example")).toBe(false);
+    expect(Buffer.from(bytes, "latin1").includes(Buffer.from("ул. Тверская"))).toBe(false);
   }, 30_000);
 
   test("a database holding any domain row is not empty (a lone import snapshot is enough)", () => {
