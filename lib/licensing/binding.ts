@@ -132,20 +132,18 @@ export const FingerprintSchema = z.object(
   { error: fingerprintError },
 ) satisfies z.ZodType<Fingerprint>;
 
+/** Output schema of one change, for routes (and the message parser) that return changes. */
+export const BindingChangeSchema = z.object({
+  parameter: z.string(),
+  change: z.enum(["added", "removed", "replaced", "increased", "decreased", "changed"]),
+  breaks: z.boolean(),
+  reason: z.string(),
+  text: z.object({ en: z.string(), ru: z.string() }),
+  rule: z.string(),
+});
+
 /** Output schema of a verdict, for routes that return one. */
-export const BindingVerdictSchema = z.object({
-  survives: z.boolean(),
-  changes: z.array(
-    z.object({
-      parameter: z.string(),
-      change: z.enum(["added", "removed", "replaced", "increased", "decreased", "changed"]),
-      breaks: z.boolean(),
-      reason: z.string(),
-      text: z.object({ en: z.string(), ru: z.string() }),
-      rule: z.string(),
-    }),
-  ),
-}) satisfies z.ZodType<BindingVerdict>;
+export const BindingVerdictSchema = z.object({ survives: z.boolean(), changes: z.array(BindingChangeSchema) }) satisfies z.ZodType<BindingVerdict>;
 
 // ----- comparison
 

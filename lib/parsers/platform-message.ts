@@ -6,7 +6,7 @@
  */
 import { z } from "zod";
 
-import type { BindingChange, BindingChangeKind, Fingerprint } from "../licensing/binding";
+import { BindingChangeSchema, type BindingChange, type BindingChangeKind, type Fingerprint } from "../licensing/binding";
 import { CAUSE_TEXT, CAUSES, type Cause, type Localised } from "../licensing/causes";
 
 export type MessageKind = "no-free-license" | "no-server-license" | "binding" | "unknown";
@@ -589,13 +589,7 @@ export const ParsedMessageSchema = z.object({
   bindingDevices: z.object({ removed: z.array(Device), present: z.array(Device) }).optional(),
 }) satisfies z.ZodType<ParsedMessage>;
 
-export const MessageBindingChangeSchema = z.object({
-  parameter: z.string(),
-  change: z.enum(["added", "removed", "replaced", "increased", "decreased", "changed"]),
-  breaks: z.boolean(),
-  reason: z.string(),
-  text: z.object({ en: z.string(), ru: z.string() }),
-  rule: z.string(),
+export const MessageBindingChangeSchema = BindingChangeSchema.extend({
   device: z.object({ kind: z.string(), index: z.number().int(), removed: z.string().optional(), present: z.string().optional() }),
 });
 
