@@ -26,6 +26,7 @@ import {
   PIN_STATUSES,
   SERVER_BITNESS,
   SNAPSHOT_SOURCES,
+  TOKEN_SCOPES,
   USAGE_MODES,
 } from "@/lib/domain/enums";
 
@@ -386,6 +387,26 @@ export const auditLog = sqliteTable(
   (t) => [index("audit_log_at").on(t.at)],
 );
 
+/** API tokens for automation (cron piping rac output). Only a hash of the token is stored; it is shown once. */
+export const apiTokens = sqliteTable(
+  "api_tokens",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    name: text("name").notNull(),
+    scope: text("scope", { enum: TOKEN_SCOPES }).notNull(),
+    /** SHA-256 of the whole token (it carries 256 random bits, so a plain hash is enough). */
+    tokenHash: text("token_hash").notNull(),
+    /** The first characters, to tell tokens apart in lists. */
+    prefix: text("prefix").notNull(),
+    createdBy: text("created_by"),
+    createdAt: createdAt(),
+    lastUsedAt: integer("last_used_at", { mode: "timestamp_ms" }),
+    revokedAt: integer("revoked_at", { mode: "timestamp_ms" }),
+  },
+  (t) => [uniqueIndex("api_tokens_hash_unique").on(t.tokenHash), check("api_tokens_scope", inList("scope", TOKEN_SCOPES))],
+);
+
+export type ApiToken = typeof apiTokens.$inferSelect;
 export type Owner = typeof owners.$inferSelect;
 export type NewOwner = typeof owners.$inferInsert;
 export type Kit = typeof kits.$inferSelect;

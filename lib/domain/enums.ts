@@ -35,6 +35,9 @@ export const LICENSE_DISTRIBUTIONS = ["allow", "deny"] as const;
 
 export const SNAPSHOT_SOURCES = ["demo", "import", "api"] as const;
 
+/** Issue #5: what an API token may do — post imports, read everything its scope allows, or administer. */
+export const TOKEN_SCOPES = ["import", "read", "admin"] as const;
+
 export type KitKind = (typeof KIT_KINDS)[number];
 export type KitLevel = (typeof KIT_LEVELS)[number];
 export type KitProtection = (typeof KIT_PROTECTIONS)[number];
@@ -52,3 +55,4 @@ export type KeyKind = (typeof KEY_KINDS)[number];
 export type InfobaseMode = (typeof INFOBASE_MODES)[number];
 export type LicenseDistribution = (typeof LICENSE_DISTRIBUTIONS)[number];
 export type SnapshotSource = (typeof SNAPSHOT_SOURCES)[number];
+export type TokenScope = (typeof TOKEN_SCOPES)[number];
