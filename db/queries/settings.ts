@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 
 import type { Db } from "../client";
+import { recordAudit } from "./audit";
 import { settings } from "../schema";
 import { DEFAULT_SETTINGS, resolveSettings, type LicensingSettings, type LicensingSettingsPatch } from "@/lib/licensing/settings";
 
@@ -22,13 +23,25 @@ export function getLicensingSettings(db: Db): LicensingSettings {
  * A value equal to the default is stored too, so a later change of default does not move it silently;
  * `reset` keys are deleted and fall back to the default.
  */
-export function saveLicensingSettings(db: Db, patch: LicensingSettingsPatch, reset: ReadonlyArray<keyof LicensingSettings> = []): LicensingSettings {
+export function saveLicensingSettings(
+  db: Db,
+  patch: LicensingSettingsPatch,
+  reset: ReadonlyArray<keyof LicensingSettings> = [],
+  audit: { actor: string | null; address?: string | null } = { actor: null },
+): LicensingSettings {
+  const before = getLicensingSettings(db);
   db.transaction((tx) => {
     for (const key of reset) tx.delete(settings).where(eq(settings.key, key)).run();
     for (const [key, value] of Object.entries(patch)) {
       if (value === undefined) continue;
       const row = { key, value: JSON.stringify(value), updatedAt: new Date() };
       tx.insert(settings).values(row).onConflictDoUpdate({ target: settings.key, set: { value: row.value, updatedAt: row.updatedAt } }).run();
+    }
+    const changed = [...Object.keys(patch), ...reset] as Array<keyof LicensingSettings>;
+    if (changed.length) {
+      const pick = (s: LicensingSettings) => Object.fromEntries(changed.map((k) => [k, s[k]]));
+      // Same connection, so these run inside the transaction (better-sqlite3 is synchronous).
+      recordAudit(db, { ...audit, action: "settings.update", entity: "settings", before: pick(before), after: pick(getLicensingSettings(db)) });
     }
   });
   return getLicensingSettings(db);

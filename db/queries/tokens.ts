@@ -5,6 +5,7 @@ import { z } from "zod";
 
 import type { Db } from "../client";
 import { apiTokens, type ApiToken } from "../schema";
+import { recordAudit } from "./audit";
 import { TOKEN_SCOPES } from "@/lib/domain/enums";
 
 const TOKEN_PREFIX = "slt_";
@@ -26,6 +27,7 @@ export function createApiToken(db: Db, input: z.input<typeof NewTokenSchema>): {
     .values({ name, scope, tokenHash: hashToken(token), prefix: token.slice(0, TOKEN_PREFIX.length + 6), createdBy: createdBy ?? null })
     .returning()
     .get();
+  recordAudit(db, { actor: createdBy ?? null, action: "token.create", entity: "api_token", entityId: row.id, after: { name, scope, prefix: row.prefix } });
   return { token, row };
 }
 
@@ -54,6 +56,8 @@ export function listApiTokens(db: Db): Array<Omit<ApiToken, "tokenHash">> {
 }
 
 /** Revokes a token (idempotent); false when no live token has that id. */
-export function revokeApiToken(db: Db, id: number, now = new Date()): boolean {
-  return db.update(apiTokens).set({ revokedAt: now }).where(and(eq(apiTokens.id, id), isNull(apiTokens.revokedAt))).run().changes > 0;
+export function revokeApiToken(db: Db, id: number, now = new Date(), actor: string | null = null): boolean {
+  const revoked = db.update(apiTokens).set({ revokedAt: now }).where(and(eq(apiTokens.id, id), isNull(apiTokens.revokedAt))).run().changes > 0;
+  if (revoked) recordAudit(db, { actor, action: "token.revoke", entity: "api_token", entityId: id }, now);
+  return revoked;
 }

@@ -19,6 +19,7 @@ export const GET = handle(() => ok(SettingsResponse, { settings: getLicensingSet
 /** Changes some settings (`set`) and/or returns some to their defaults (`reset`); all or nothing. */
 export const PATCH = handle(async (request: Request) => {
   const { set = {}, reset = [] } = PatchRequest.parse(await readJson(request));
-  const settings = saveLicensingSettings(getDb(), set, reset);
+  // Until sign-in exists (issue #5) the actor is unknown; the address is what the proxy saw.
+  const settings = saveLicensingSettings(getDb(), set, reset, { actor: null, address: request.headers.get("x-forwarded-for") });
   return ok(SettingsResponse, { settings, defaults: DEFAULT_SETTINGS });
 });
