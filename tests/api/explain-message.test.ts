@@ -4,18 +4,16 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 
 import { describe, expect, test } from "vitest";
-import { z } from "zod";
 
 import { POST } from "@/app/api/explain/message/route";
 import { CAUSE_TEXT } from "@/lib/licensing/causes";
 import { ParseMessageResponseSchema } from "@/lib/parsers/platform-message";
+import { ErrorSchema, textPost } from "@/tests/helpers/api";
 
 const fixture = (name: string) => readFileSync(path.join(__dirname, "../fixtures/messages", name));
 
-const post = (body: BodyInit | null, query = "", contentType = "text/plain") =>
-  POST(new Request(`http://localhost/api/explain/message${query}`, { method: "POST", headers: { "content-type": contentType }, body }));
+const post = textPost(POST, "http://localhost/api/explain/message");
 
-const ErrorSchema = z.object({ error: z.object({ code: z.string(), message: z.string() }) });
 
 async function parsed(res: Response) {
   expect(res.status).toBe(200);

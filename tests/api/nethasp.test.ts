@@ -8,6 +8,7 @@ import { z } from "zod";
 import { POST as generate } from "@/app/api/tools/nethasp/generate/route";
 import { POST as lint } from "@/app/api/tools/nethasp/lint/route";
 import { lintNethasp, NethaspLintSchema } from "@/lib/parsers/nethasp";
+import { ErrorSchema } from "@/tests/helpers/api";
 
 const fixtureBytes = (name: string) => fs.readFileSync(new URL(`../fixtures/nethasp/${name}`, import.meta.url));
 
@@ -22,7 +23,6 @@ const postGenerate = (body: unknown) =>
     }),
   );
 
-const ErrorSchema = z.object({ error: z.object({ code: z.string(), message: z.string(), issues: z.array(z.object({ path: z.string(), message: z.string() })).optional() }) });
 
 /** The issue's contract, exactly: extra fields are allowed, these must be there with these types. */
 const ContractSchema = z.object({

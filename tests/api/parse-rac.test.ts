@@ -4,18 +4,16 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 
 import { describe, expect, test } from "vitest";
-import { z } from "zod";
 
 import { POST } from "@/app/api/parse/rac/route";
 import { createRng } from "@/lib/demo/random";
 import { ParseRacResponseSchema } from "@/lib/parsers/rac";
+import { ErrorSchema, textPost } from "@/tests/helpers/api";
 
 const fixture = (name: string) => readFileSync(path.join(__dirname, "../fixtures/rac", name));
 
-const post = (body: BodyInit | null, query = "", contentType = "text/plain") =>
-  POST(new Request(`http://localhost/api/parse/rac${query}`, { method: "POST", headers: { "content-type": contentType }, body }));
+const post = textPost(POST, "http://localhost/api/parse/rac");
 
-const ErrorSchema = z.object({ error: z.object({ code: z.string(), message: z.string() }) });
 
 async function parsed(res: Response) {
   expect(res.status).toBe(200);

@@ -4,17 +4,15 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 
 import { afterEach, describe, expect, test, vi } from "vitest";
-import { z } from "zod";
 
 import { POST } from "@/app/api/parse/ring/route";
 import { ParseRingResponseSchema } from "@/lib/parsers/ring";
+import { ErrorSchema, textPost } from "@/tests/helpers/api";
 
 const fixture = (name: string) => readFileSync(path.join(__dirname, "../fixtures/ring", name));
 
-const post = (body: BodyInit | null, query = "", contentType = "text/plain") =>
-  POST(new Request(`http://localhost/api/parse/ring${query}`, { method: "POST", headers: { "content-type": contentType }, body }));
+const post = textPost(POST, "http://localhost/api/parse/ring");
 
-const ErrorSchema = z.object({ error: z.object({ code: z.string(), message: z.string() }) });
 
 async function parsed(res: Response) {
   expect(res.status).toBe(200);

@@ -1,17 +1,16 @@
 import "@/tests/helpers/setup-env";
 
 import { describe, expect, test } from "vitest";
-import { z } from "zod";
 
 import { POST } from "@/app/api/simulate/route";
 import { getDb } from "@/db/client";
 import { settings } from "@/db/schema";
 import { SimulateResponseSchema } from "@/lib/licensing/simulate-request";
+import { ErrorSchema } from "@/tests/helpers/api";
 
 const post = (body: unknown) =>
   POST(new Request("http://localhost/api/simulate", { method: "POST", headers: { "content-type": "application/json" }, body: typeof body === "string" ? body : JSON.stringify(body) }));
 
-const ErrorSchema = z.object({ error: z.object({ code: z.string(), message: z.string(), issues: z.array(z.object({ path: z.string(), message: z.string() })).optional() }) });
 
 async function simulate(body: unknown) {
   const res = await post(body);
