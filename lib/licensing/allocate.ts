@@ -5,9 +5,9 @@
  */
 import type { InfobaseMode, LicenseDistribution, ServerBitness } from "../domain/enums";
 import { CAUSE_TEXT, type Cause, type Localised } from "./causes";
-import { computerKey } from "./pools";
+import { computerKey, sameHost as same } from "./pools";
 import type { LicensingSettings } from "./settings";
-import { seriesBucketMs } from "./simulate";
+import { seriesBucketMs, weightedPercentile } from "./simulate";
 import { orderEndpoints } from "./timeline";
 import type { Pool, PoolSource, ServerLicense } from "./types";
 
@@ -77,7 +77,6 @@ interface PoolState {
 }
 
 const held = (s: PoolState) => s.computers.size + s.sessions.size;
-const same = (a: string | null | undefined, b: string | null | undefined) => !!a && !!b && a.toLowerCase() === b.toLowerCase();
 
 /** An infobase nobody described: client-server on the only known server, distribution allowed. */
 function defaultInfobase(name: string, ctx: AllocationContext): InfobaseInfo {
@@ -358,15 +357,7 @@ export function simulatePools(ctx: AllocationContext, connections: readonly Conn
 
   const pools: PoolTimeline[] = ctx.pools.map((pool, p) => {
     const d = durations[p];
-    const pct = (q: number) => {
-      const target = (q / 100) * span;
-      let acc = 0;
-      for (let l = 0; l < d.length; l++) {
-        acc += d[l] ?? 0;
-        if (acc >= target - 1e-9) return l;
-      }
-      return d.length - 1;
-    };
+    const pct = (q: number) => weightedPercentile(d, span, q);
     return {
       poolId: pool.id,
       seats: pool.seats,

@@ -110,7 +110,9 @@ export function derivePools(inventory: Inventory): DerivedPools {
   };
 }
 
-const same = (a: string | null | undefined, b: string | null | undefined) => !!a && !!b && a.toLowerCase() === b.toLowerCase();
+/** Host names (and key series) compare case-insensitively; a missing one matches nothing. */
+export const sameHost = (a: string | null | undefined, b: string | null | undefined) => !!a && !!b && a.toLowerCase() === b.toLowerCase();
+const same = sameHost;
 
 /**
  * The pool a held license came from, read from the rac `--licenses` fields (§5.1): `series` is the

@@ -67,7 +67,7 @@ const NO_SEAT = -1;
 const OWN_SEAT = -2;
 
 /** Time-weighted percentile from durations per level: the smallest level whose cumulative share ≥ p. */
-function weightedPercentile(durations: number[], total: number, p: number): number {
+export function weightedPercentile(durations: readonly number[], total: number, p: number): number {
   if (total <= 0) return 0;
   const target = (p / 100) * total;
   let acc = 0;
