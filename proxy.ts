@@ -1,12 +1,28 @@
 import { NextResponse, type NextRequest } from "next/server";
 
+import { CLIENT_ADDRESS_HEADER, clientAddress, resolvePrincipal } from "@/db/principal";
+import { accessDeniedBody, decide } from "@/lib/security/access";
 import { contentSecurityPolicy, isAllowedOrigin, SECURITY_HEADERS } from "@/lib/security/headers";
 
+/** Where a page the principal may not open is rendered (with status 403). */
+export const FORBIDDEN_PATH = "/forbidden";
+
+function withSecurityHeaders(response: NextResponse, csp?: string): NextResponse {
+  if (csp) response.headers.set("Content-Security-Policy", csp);
+  for (const [k, v] of Object.entries(SECURITY_HEADERS)) response.headers.set(k, v);
+  return response;
+}
+
+const jsonError = (body: unknown, status: number) => withSecurityHeaders(NextResponse.json(body, { status, headers: { "Cache-Control": "no-store" } }));
+
 /**
- * Runs before every page and route (Next.js 16 "proxy"): refuses cross-site requests that would change
- * state, and gives every response a per-request CSP nonce and the security headers.
+ * Runs before every page and route (Next.js 16 "proxy", Node.js runtime): refuses cross-site requests
+ * that would change state, checks the access rule of the path (lib/security/access.ts) for the signed-in
+ * user or API token, and gives every response a per-request CSP nonce and the security headers.
+ * Route handlers and server actions check access again themselves.
  */
-export function proxy(request: NextRequest) {
+export async function proxy(request: NextRequest) {
+  const { pathname, search } = request.nextUrl;
   if (
     !isAllowedOrigin({
       method: request.method,
@@ -15,12 +31,22 @@ export function proxy(request: NextRequest) {
       secFetchSite: request.headers.get("sec-fetch-site"),
     })
   ) {
-    const response = NextResponse.json(
+    return jsonError(
       { error: { code: "cross-origin", message: "Requests that change data must come from this dashboard's own pages (or from a script without an Origin header)." } },
-      { status: 403 },
+      403,
     );
-    for (const [k, v] of Object.entries(SECURITY_HEADERS)) response.headers.set(k, v);
-    return response;
+  }
+
+  const isApi = pathname === "/api" || pathname.startsWith("/api/");
+  const principal = await resolvePrincipal(request.headers);
+  const decision = decide(pathname, request.method, principal);
+  const isPageView = !isApi && (request.method === "GET" || request.method === "HEAD");
+
+  if (!decision.allow && (isApi || !isPageView)) return jsonError(accessDeniedBody(decision), decision.status);
+  if (!decision.allow && decision.status === 401) {
+    const signIn = new URL("/sign-in", request.url);
+    if (pathname !== "/") signIn.searchParams.set("next", `${pathname}${search}`);
+    return withSecurityHeaders(NextResponse.redirect(signIn, 303));
   }
 
   const bytes = new Uint8Array(16);
@@ -31,10 +57,15 @@ export function proxy(request: NextRequest) {
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("x-nonce", nonce);
   requestHeaders.set("Content-Security-Policy", csp);
-  const response = NextResponse.next({ request: { headers: requestHeaders } });
-  response.headers.set("Content-Security-Policy", csp);
-  for (const [k, v] of Object.entries(SECURITY_HEADERS)) response.headers.set(k, v);
-  return response;
+  const address = clientAddress(request.headers);
+  if (address) requestHeaders.set(CLIENT_ADDRESS_HEADER, address);
+  else requestHeaders.delete(CLIENT_ADDRESS_HEADER);
+
+  if (!decision.allow) {
+    // A page this role may not open: the 403 page inside the dashboard's frame, with a real 403 status.
+    return withSecurityHeaders(NextResponse.rewrite(new URL(FORBIDDEN_PATH, request.url), { status: 403, request: { headers: requestHeaders } }), csp);
+  }
+  return withSecurityHeaders(NextResponse.next({ request: { headers: requestHeaders } }), csp);
 }
 
 export const config = {

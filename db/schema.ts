@@ -28,6 +28,7 @@ import {
   SNAPSHOT_SOURCES,
   TOKEN_SCOPES,
   USAGE_MODES,
+  USER_ROLES,
 } from "@/lib/domain/enums";
 
 const createdAt = () =>
@@ -406,7 +407,86 @@ export const apiTokens = sqliteTable(
   (t) => [uniqueIndex("api_tokens_hash_unique").on(t.tokenHash), check("api_tokens_scope", inList("scope", TOKEN_SCOPES))],
 );
 
+/*
+ * Accounts and sign-in sessions, owned by better-auth (db/auth.ts) through its Drizzle adapter. Field names
+ * are the library's (user, session, account, verification + the admin plugin's role/ban fields); the
+ * password hash lives in auth_account.password, written only by the library.
+ */
+const authTime = (name: string) => integer(name, { mode: "timestamp_ms" });
+
+export const authUser = sqliteTable(
+  "auth_user",
+  {
+    id: text("id").primaryKey(),
+    name: text("name").notNull(),
+    email: text("email").notNull(),
+    emailVerified: integer("email_verified", { mode: "boolean" }).notNull().default(false),
+    image: text("image"),
+    role: text("role", { enum: USER_ROLES }).notNull().default("viewer"),
+    banned: integer("banned", { mode: "boolean" }).default(false),
+    banReason: text("ban_reason"),
+    banExpires: authTime("ban_expires"),
+    createdAt: authTime("created_at").notNull(),
+    updatedAt: authTime("updated_at").notNull(),
+  },
+  (t) => [uniqueIndex("auth_user_email_unique").on(t.email), check("auth_user_role", inList("role", USER_ROLES))],
+);
+
+export const authSession = sqliteTable(
+  "auth_session",
+  {
+    id: text("id").primaryKey(),
+    token: text("token").notNull(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => authUser.id, { onDelete: "cascade" }),
+    expiresAt: authTime("expires_at").notNull(),
+    ipAddress: text("ip_address"),
+    userAgent: text("user_agent"),
+    impersonatedBy: text("impersonated_by"),
+    createdAt: authTime("created_at").notNull(),
+    updatedAt: authTime("updated_at").notNull(),
+  },
+  (t) => [uniqueIndex("auth_session_token_unique").on(t.token), index("auth_session_user").on(t.userId)],
+);
+
+export const authAccount = sqliteTable(
+  "auth_account",
+  {
+    id: text("id").primaryKey(),
+    accountId: text("account_id").notNull(),
+    providerId: text("provider_id").notNull(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => authUser.id, { onDelete: "cascade" }),
+    accessToken: text("access_token"),
+    refreshToken: text("refresh_token"),
+    idToken: text("id_token"),
+    accessTokenExpiresAt: authTime("access_token_expires_at"),
+    refreshTokenExpiresAt: authTime("refresh_token_expires_at"),
+    scope: text("scope"),
+    password: text("password"),
+    createdAt: authTime("created_at").notNull(),
+    updatedAt: authTime("updated_at").notNull(),
+  },
+  (t) => [index("auth_account_user").on(t.userId)],
+);
+
+export const authVerification = sqliteTable(
+  "auth_verification",
+  {
+    id: text("id").primaryKey(),
+    identifier: text("identifier").notNull(),
+    value: text("value").notNull(),
+    expiresAt: authTime("expires_at").notNull(),
+    createdAt: authTime("created_at").notNull(),
+    updatedAt: authTime("updated_at").notNull(),
+  },
+  (t) => [index("auth_verification_identifier").on(t.identifier)],
+);
+
 export type ApiToken = typeof apiTokens.$inferSelect;
+export type AuthUser = typeof authUser.$inferSelect;
 export type Owner = typeof owners.$inferSelect;
 export type NewOwner = typeof owners.$inferInsert;
 export type Kit = typeof kits.$inferSelect;

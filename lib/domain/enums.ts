@@ -37,6 +37,8 @@ export const SNAPSHOT_SOURCES = ["demo", "import", "api"] as const;
 
 /** Issue #5: what an API token may do — post imports, read everything its scope allows, or administer. */
 export const TOKEN_SCOPES = ["import", "read", "admin"] as const;
+/** Who may see and do what (issue #5; the matrix is lib/security/access.ts). */
+export const USER_ROLES = ["admin", "finance", "lead", "viewer"] as const;
 
 export type KitKind = (typeof KIT_KINDS)[number];
 export type KitLevel = (typeof KIT_LEVELS)[number];
@@ -56,3 +58,4 @@ export type InfobaseMode = (typeof INFOBASE_MODES)[number];
 export type LicenseDistribution = (typeof LICENSE_DISTRIBUTIONS)[number];
 export type SnapshotSource = (typeof SNAPSHOT_SOURCES)[number];
 export type TokenScope = (typeof TOKEN_SCOPES)[number];
+export type UserRole = (typeof USER_ROLES)[number];

@@ -5,7 +5,8 @@ import { getLicensingSettings } from "@/db/queries/settings";
 import { SimulateRequestSchema, SimulateResponseSchema, simulateRequest, toWorkload } from "@/lib/licensing/simulate-request";
 
 import { readJson } from "../_lib/read-json";
-import { handle, ok } from "../_lib/respond";
+import { ok } from "../_lib/respond";
+import { route } from "../_lib/guard";
 
 export const dynamic = "force-dynamic";
 
@@ -16,7 +17,7 @@ const MAX_BODY_BYTES = 16 * 1024 * 1024;
  * Per-computer (client licensing) versus per-session (server-issued) seats for a workload (DOMAIN §4).
  * Zone-less times are read in the configured 1C server zone.
  */
-export const POST = handle(async (request: Request) => {
+export const POST = route(async (request: Request) => {
   const body = SimulateRequestSchema.parse(await readJson(request, MAX_BODY_BYTES));
   const settings = getLicensingSettings(getDb());
   const read = toWorkload(body, settings.serverTimeZone, Date.now());

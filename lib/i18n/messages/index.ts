@@ -1,8 +1,16 @@
+import enAuth from "./en/auth.json";
+import enAudit from "./en/audit.json";
+import enSettings from "./en/settings.json";
+import enKits from "./en/kits.json";
 import enCommon from "./en/common.json";
 import enComing from "./en/coming.json";
 import enNav from "./en/nav.json";
 import enOverview from "./en/overview.json";
 import enTable from "./en/table.json";
+import ruAuth from "./ru/auth.json";
+import ruAudit from "./ru/audit.json";
+import ruSettings from "./ru/settings.json";
+import ruKits from "./ru/kits.json";
 import ruCommon from "./ru/common.json";
 import ruComing from "./ru/coming.json";
 import ruNav from "./ru/nav.json";
@@ -22,6 +30,10 @@ const NAMESPACES = [
   [enComing, ruComing],
   [enOverview, ruOverview],
   [enTable, ruTable],
+  [enAuth, ruAuth],
+  [enAudit, ruAudit],
+  [enSettings, ruSettings],
+  [enKits, ruKits],
 ] as const;
 
 type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;

@@ -2,7 +2,8 @@ import { AppError } from "@/lib/errors";
 import { bindingChangesFromMessage, ParseMessageResponseSchema, parsePlatformMessage } from "@/lib/parsers/platform-message";
 
 import { readText } from "../../_lib/read-text";
-import { handle, ok } from "../../_lib/respond";
+import { ok } from "../../_lib/respond";
+import { route } from "../../_lib/guard";
 
 export const dynamic = "force-dynamic";
 
@@ -14,7 +15,7 @@ const MAX_MESSAGE_BYTES = 1024 * 1024;
  * cause code and plain-language explanation; for a binding failure the removed/present devices, also in the
  * binding check's vocabulary (`bindingChanges`). Text that is not such a message is a 200 with `kind: "unknown"`.
  */
-export const POST = handle(async (request: Request) => {
+export const POST = route(async (request: Request) => {
   const { text, encoding } = await readText(request, MAX_MESSAGE_BYTES);
   if (text.trim() === "") throw new AppError("empty-body", "The request body holds only whitespace: paste the platform's message text as the body.", 400);
   const parsed = parsePlatformMessage(text);

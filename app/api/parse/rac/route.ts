@@ -8,7 +8,8 @@ import { matchLicenses, SessionMatchSchema } from "@/lib/licensing/match";
 import { ParseRacResponseSchema, parseRac, toHeldLicense } from "@/lib/parsers/rac";
 
 import { readText } from "../../_lib/read-text";
-import { handle, ok } from "../../_lib/respond";
+import { ok } from "../../_lib/respond";
+import { route } from "../../_lib/guard";
 
 export const dynamic = "force-dynamic";
 
@@ -21,7 +22,7 @@ const Response = ParseRacResponseSchema.extend({ matches: z.array(SessionMatchSc
  * Records that hold a license are matched to the kit or key they consume (`matches`; unmatched ones carry
  * the reason, DOMAIN §5.1).
  */
-export const POST = handle(async (request: Request) => {
+export const POST = route(async (request: Request) => {
   const { text, encoding } = await readText(request);
   if (text.trim() === "") throw new AppError("empty-body", "The request body holds only whitespace: send the output of rac (e.g. rac session list --licenses | curl --data-binary @- …).", 400);
   const { records, warnings } = parseRac(text);

@@ -5,7 +5,8 @@ import { DEFAULT_SETTINGS, getLicensingSettings, saveLicensingSettings } from "@
 import { LicensingSettingsPatchSchema, LicensingSettingsSchema } from "@/lib/licensing/settings";
 
 import { readJson } from "../../_lib/read-json";
-import { handle, ok } from "../../_lib/respond";
+import { ok } from "../../_lib/respond";
+import { route } from "../../_lib/guard";
 
 export const dynamic = "force-dynamic";
 
@@ -14,12 +15,11 @@ const SettingKey = z.enum(Object.keys(LicensingSettingsSchema.shape) as [keyof t
 const PatchRequest = z.object({ set: LicensingSettingsPatchSchema.optional(), reset: z.array(SettingKey).optional() }).strict();
 
 /** The values behind the [M]/[L] rules of DOMAIN.md in force now, and their defaults. */
-export const GET = handle(() => ok(SettingsResponse, { settings: getLicensingSettings(getDb()), defaults: DEFAULT_SETTINGS }));
+export const GET = route(() => ok(SettingsResponse, { settings: getLicensingSettings(getDb()), defaults: DEFAULT_SETTINGS }));
 
 /** Changes some settings (`set`) and/or returns some to their defaults (`reset`); all or nothing. */
-export const PATCH = handle(async (request: Request) => {
+export const PATCH = route(async (request, { actor, address }) => {
   const { set = {}, reset = [] } = PatchRequest.parse(await readJson(request));
-  // Until sign-in exists (issue #5) the actor is unknown; the address is what the proxy saw.
-  const settings = saveLicensingSettings(getDb(), set, reset, { actor: null, address: request.headers.get("x-forwarded-for") });
+  const settings = saveLicensingSettings(getDb(), set, reset, { actor, address });
   return ok(SettingsResponse, { settings, defaults: DEFAULT_SETTINGS });
 });

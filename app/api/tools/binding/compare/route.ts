@@ -3,7 +3,8 @@ import { z } from "zod";
 import { BindingVerdictSchema, compareFingerprints, FingerprintSchema } from "@/lib/licensing/binding";
 
 import { readJson } from "../../../_lib/read-json";
-import { handle, ok } from "../../../_lib/respond";
+import { ok } from "../../../_lib/respond";
+import { route } from "../../../_lib/guard";
 
 const CompareRequest = z.object(
   { activated: FingerprintSchema, current: FingerprintSchema },
@@ -11,7 +12,7 @@ const CompareRequest = z.object(
 );
 
 /** Binding check (DOMAIN §1.4): which differences between the activation fingerprint and the current one break the license. */
-export const POST = handle(async (request: Request) => {
+export const POST = route(async (request: Request) => {
   const { activated, current } = CompareRequest.parse(await readJson(request));
   return ok(BindingVerdictSchema, compareFingerprints(activated, current));
 });

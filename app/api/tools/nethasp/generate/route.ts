@@ -1,7 +1,7 @@
 import { generateNethasp, lintNethasp, NethaspFormSchema } from "@/lib/parsers/nethasp";
 
 import { readJson } from "../../../_lib/read-json";
-import { handle } from "../../../_lib/respond";
+import { route } from "../../../_lib/guard";
 
 export const dynamic = "force-dynamic";
 
@@ -10,7 +10,7 @@ export const dynamic = "force-dynamic";
  * `{ addresses, port?, method?, broadcast?, sessionTimeout?, sendReceiveTimeout?, serverNames?, lineEnding? }`,
  * as a download. An invalid form is a 400 naming the field (ZodError through handle()).
  */
-export const POST = handle(async (request: Request) => {
+export const POST = route(async (request: Request) => {
   const form = NethaspFormSchema.parse(await readJson(request));
   const text = generateNethasp(form);
   // Output checked before it leaves (STYLE.md): a generated file the linter faults is our bug, a 500.

@@ -1,0 +1,125 @@
+import { randomBytes } from "node:crypto";
+
+import { and, count, desc, eq, max, ne } from "drizzle-orm";
+import { z } from "zod";
+
+import { AppError } from "@/lib/errors";
+import { USER_ROLES, type UserRole } from "@/lib/domain/enums";
+
+import { getAuth, MIN_PASSWORD_LENGTH } from "../auth";
+import type { Db } from "../client";
+import { authAccount, authSession, authUser } from "../schema";
+import { recordAudit } from "./audit";
+
+const email = z.email({ error: "must be an e-mail address like anna@example.ru" }).trim().toLowerCase().max(200, "at most 200 characters");
+const password = z
+  .string()
+  .min(MIN_PASSWORD_LENGTH, `must be at least ${MIN_PASSWORD_LENGTH} characters`)
+  .max(128, "at most 128 characters");
+const role = z.enum(USER_ROLES, { error: `must be one of ${USER_ROLES.join(", ")}` });
+
+export const NewUserSchema = z.object({
+  email,
+  name: z.string().trim().max(100, "at most 100 characters").optional(),
+  role,
+  /** Omitted: a password is generated and returned once. */
+  password: password.optional(),
+});
+export const UserPatchSchema = z.object({ role: role.optional(), password: password.optional() }).refine((p) => p.role !== undefined || p.password !== undefined, {
+  error: "send a role or a password to change",
+});
+export const PasswordChangeSchema = z.object({ currentPassword: z.string().min(1, "is required"), newPassword: password });
+
+export const generatePassword = () => randomBytes(12).toString("base64url");
+
+export interface UserRow {
+  id: string;
+  email: string;
+  name: string;
+  role: UserRole;
+  createdAt: Date;
+  lastSignInAt: Date | null;
+}
+
+export function countUsers(db: Db): number {
+  return db.select({ n: count() }).from(authUser).get()?.n ?? 0;
+}
+
+export function countAdmins(db: Db): number {
+  return db.select({ n: count() }).from(authUser).where(eq(authUser.role, "admin")).get()?.n ?? 0;
+}
+
+/** Users, newest first, with the time of their latest sign-in (the newest session they opened). */
+export function listUsers(db: Db): UserRow[] {
+  return db
+    .select({ id: authUser.id, email: authUser.email, name: authUser.name, role: authUser.role, createdAt: authUser.createdAt, lastSignInAt: max(authSession.createdAt) })
+    .from(authUser)
+    .leftJoin(authSession, eq(authSession.userId, authUser.id))
+    .groupBy(authUser.id)
+    .orderBy(desc(authUser.createdAt), authUser.email)
+    .all()
+    .map((r) => ({ ...r, lastSignInAt: r.lastSignInAt === null ? null : new Date(r.lastSignInAt as unknown as number) }));
+}
+
+export function getUserByEmail(db: Db, address: string) {
+  return db.select().from(authUser).where(eq(authUser.email, address.trim().toLowerCase())).get() ?? null;
+}
+
+/**
+ * Creates an account through the authentication library (it hashes the password). A missing password is
+ * generated and returned this once. An e-mail already taken is a 409.
+ */
+export async function createUser(db: Db, input: z.input<typeof NewUserSchema>, actor: string | null): Promise<{ user: UserRow; password: string; generated: boolean }> {
+  const parsed = NewUserSchema.parse(input);
+  if (getUserByEmail(db, parsed.email)) throw new AppError("conflict", `email: ${parsed.email} already has an account.`, 409);
+  const secret = parsed.password ?? generatePassword();
+  const name = parsed.name || parsed.email.split("@")[0];
+  await getAuth().api.createUser({ body: { email: parsed.email, password: secret, name, role: parsed.role } });
+  const row = getUserByEmail(db, parsed.email);
+  if (!row) throw new Error("The user was not stored.");
+  recordAudit(db, { actor, action: "user.create", entity: "user", entityId: row.id, after: { email: row.email, name: row.name, role: row.role } });
+  return { user: { id: row.id, email: row.email, name: row.name, role: row.role, createdAt: row.createdAt, lastSignInAt: null }, password: secret, generated: parsed.password === undefined };
+}
+
+function requireUser(db: Db, id: string) {
+  const row = db.select().from(authUser).where(eq(authUser.id, id)).get();
+  if (!row) throw new AppError("not-found", `id: no user ${id}.`, 404);
+  return row;
+}
+
+function refuseLastAdmin(db: Db, id: string, what: string) {
+  const others = db.select({ n: count() }).from(authUser).where(and(eq(authUser.role, "admin"), ne(authUser.id, id))).get()?.n ?? 0;
+  if (others === 0) throw new AppError("last-admin", `${what}: the last administrator cannot be removed or demoted; make another user admin first.`, 409);
+}
+
+/** Changes a role and/or sets a new password (signing the user out everywhere when the password changes). */
+export async function updateUser(db: Db, id: string, patch: z.input<typeof UserPatchSchema>, actor: string | null): Promise<UserRow> {
+  const p = UserPatchSchema.parse(patch);
+  const before = requireUser(db, id);
+  if (p.role && p.role !== before.role && before.role === "admin") refuseLastAdmin(db, id, "role");
+  if (p.password) {
+    const ctx = await getAuth().$context;
+    const hash = await ctx.password.hash(p.password);
+    db.update(authAccount).set({ password: hash, updatedAt: new Date() }).where(and(eq(authAccount.userId, id), eq(authAccount.providerId, "credential"))).run();
+    db.delete(authSession).where(eq(authSession.userId, id)).run();
+  }
+  if (p.role) db.update(authUser).set({ role: p.role, updatedAt: new Date() }).where(eq(authUser.id, id)).run();
+  recordAudit(db, {
+    actor,
+    action: "user.update",
+    entity: "user",
+    entityId: id,
+    before: { email: before.email, role: before.role },
+    after: { email: before.email, role: p.role ?? before.role, ...(p.password ? { password: "changed" } : {}) },
+  });
+  return listUsers(db).find((u) => u.id === id)!;
+}
+
+/** Deletes an account and its sessions. Nobody deletes themselves or the last administrator. */
+export function deleteUser(db: Db, id: string, actor: { id: string | null; name: string | null }): void {
+  const before = requireUser(db, id);
+  if (actor.id === id) throw new AppError("self-delete", "id: you cannot delete your own account; ask another administrator.", 409);
+  if (before.role === "admin") refuseLastAdmin(db, id, "id");
+  db.delete(authUser).where(eq(authUser.id, id)).run();
+  recordAudit(db, { actor: actor.name, action: "user.delete", entity: "user", entityId: id, before: { email: before.email, name: before.name, role: before.role } });
+}
