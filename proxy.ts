@@ -42,6 +42,9 @@ export async function proxy(request: NextRequest) {
   const decision = decide(pathname, request.method, principal);
   const isPageView = !isApi && (request.method === "GET" || request.method === "HEAD");
 
+  if (principal && isPageView && (pathname === "/sign-in" || pathname === "/setup")) {
+    return withSecurityHeaders(NextResponse.redirect(new URL("/", request.url), 303));
+  }
   if (!decision.allow && (isApi || !isPageView)) return jsonError(accessDeniedBody(decision), decision.status);
   if (!decision.allow && decision.status === 401) {
     const signIn = new URL("/sign-in", request.url);

@@ -3,9 +3,12 @@ import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 
+import { currentPrincipal } from "@/app/_lib/session";
 import { Providers } from "@/components/providers";
 import { LanguageSwitch } from "@/components/shell/language-switch";
-import { Sidebar } from "@/components/shell/sidebar";
+import { NAV_ITEMS, Sidebar } from "@/components/shell/sidebar";
+import { UserMenu } from "@/components/shell/user-menu";
+import { pageAllowed } from "@/lib/security/access";
 
 import "./globals.css";
 
@@ -20,6 +23,8 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const locale = await getLocale();
   const t = await getTranslations("common");
+  const principal = await currentPrincipal();
+  const navItems = NAV_ITEMS.filter((item) => pageAllowed(item.href, principal)).map((item) => item.key);
 
   return (
     <html lang={locale}>
@@ -32,19 +37,32 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
             >
               {t("skipToContent")}
             </a>
-            <div className="flex min-h-screen flex-col md:flex-row">
-              <aside className="shrink-0 border-b border-slate-200 bg-white md:sticky md:top-0 md:h-screen md:w-64 md:overflow-y-auto md:border-r md:border-b-0 print:hidden">
-                <Sidebar />
-              </aside>
-              <div className="flex min-w-0 flex-1 flex-col">
-                <div className="flex h-14 shrink-0 items-center justify-end border-b border-slate-200 bg-white px-6 print:hidden">
+            {principal ? (
+              <div className="flex min-h-screen flex-col md:flex-row">
+                <aside className="shrink-0 border-b border-slate-200 bg-white md:sticky md:top-0 md:h-screen md:w-64 md:overflow-y-auto md:border-r md:border-b-0 print:hidden">
+                  <Sidebar items={navItems} />
+                </aside>
+                <div className="flex min-w-0 flex-1 flex-col">
+                  <div className="flex h-14 shrink-0 items-center justify-end gap-6 border-b border-slate-200 bg-white px-6 print:hidden">
+                    <LanguageSwitch />
+                    {principal.kind === "user" ? <UserMenu name={principal.name} email={principal.email} role={principal.role} /> : null}
+                  </div>
+                  <main id="main" tabIndex={-1} className="flex-1 px-6 py-6 outline-none lg:px-8 print:p-0">
+                    {children}
+                  </main>
+                </div>
+              </div>
+            ) : (
+              // Signed out: only the sign-in and setup pages render here (proxy.ts redirects everything else).
+              <div className="min-h-screen px-6 py-6">
+                <div className="flex justify-end print:hidden">
                   <LanguageSwitch />
                 </div>
-                <main id="main" tabIndex={-1} className="flex-1 px-6 py-6 outline-none lg:px-8 print:p-0">
+                <main id="main" tabIndex={-1} className="outline-none">
                   {children}
                 </main>
               </div>
-            </div>
+            )}
           </Providers>
         </NextIntlClientProvider>
       </body>

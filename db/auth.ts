@@ -12,7 +12,7 @@ import { adminAc, defaultStatements } from "better-auth/plugins/admin/access";
 
 import { USER_ROLES } from "@/lib/domain/enums";
 
-import { getDb } from "./client";
+import { getDb, type Db } from "./client";
 import { secretKeys } from "./crypto";
 import { authAccount, authSession, authUser, authVerification } from "./schema";
 
@@ -26,12 +26,13 @@ const roles = Object.fromEntries(USER_ROLES.map((r) => [r, r === "admin" ? ac.ne
 /** Cookies marked Secure only when the dashboard's public URL is https (browsers drop them on plain-HTTP LAN hosts). */
 const secureCookies = () => (process.env.SEATLEDGER_URL ?? "").startsWith("https://");
 
-function createAuth() {
+function createAuth(db: Db) {
   return betterAuth({
     appName: "SeatLedger",
-    secret: secretKeys().auth.toString("base64url"),
-    baseURL: process.env.SEATLEDGER_URL || undefined,
-    database: drizzleAdapter(getDb(), {
+    secret: secretKeys(db.$client.name).auth.toString("base64url"),
+    // Reached by whatever name the LAN uses (an IP, a host name, localhost); the proxy checks origins.
+    baseURL: process.env.SEATLEDGER_URL || { allowedHosts: ["*"], fallback: "http://localhost:3000" },
+    database: drizzleAdapter(db, {
       provider: "sqlite",
       schema: { user: authUser, session: authSession, account: authAccount, verification: authVerification },
       transaction: false,
@@ -54,9 +55,12 @@ function createAuth() {
 
 export type Auth = ReturnType<typeof createAuth>;
 
-const globalForAuth = globalThis as unknown as { seatledgerAuth?: Auth };
+const globalForAuth = globalThis as unknown as { seatledgerAuth?: WeakMap<Db, Auth> };
 
-export function getAuth(): Auth {
-  if (!globalForAuth.seatledgerAuth) globalForAuth.seatledgerAuth = createAuth();
-  return globalForAuth.seatledgerAuth;
+/** The library bound to a database (default: the process-wide one), created on first use. */
+export function getAuth(db: Db = getDb()): Auth {
+  const instances = (globalForAuth.seatledgerAuth ??= new WeakMap());
+  let auth = instances.get(db);
+  if (!auth) instances.set(db, (auth = createAuth(db)));
+  return auth;
 }

@@ -16,6 +16,8 @@ export const NAV_ITEMS = [
   { key: "why", href: "/why" },
   { key: "planning", href: "/planning" },
   { key: "tools", href: "/tools" },
+  { key: "audit", href: "/audit" },
+  { key: "settings", href: "/settings" },
 ] as const;
 
 export type NavKey = (typeof NAV_ITEMS)[number]["key"];
@@ -26,7 +28,8 @@ export function isActiveHref(pathname: string, href: string): boolean {
   return pathname === href || pathname.startsWith(`${href}/`);
 }
 
-export function Sidebar() {
+/** `items`: the sections the signed-in role may open (the server decides, lib/security/access.ts). */
+export function Sidebar({ items }: { items: readonly NavKey[] }) {
   const t = useTranslations();
   const pathname = usePathname() ?? "/";
 
@@ -44,7 +47,7 @@ export function Sidebar() {
 
       <nav aria-label={t("nav.label")}>
         <ul className="flex gap-1 overflow-x-auto md:flex-col md:overflow-visible">
-          {NAV_ITEMS.map((item) => {
+          {NAV_ITEMS.filter((item) => items.includes(item.key)).map((item) => {
             const active = isActiveHref(pathname, item.href);
             return (
               <li key={item.key} className="shrink-0">

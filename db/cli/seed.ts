@@ -7,9 +7,11 @@ import { parseArgs } from "node:util";
 
 import { createDb, databasePath } from "@/db/client";
 import { runMigrations } from "@/db/migrate";
+import { countUsers, seedDemoAccounts } from "@/db/queries/users";
 import { clearDomainData, isDatabaseEmpty, seedDemo } from "@/db/seed";
+import { DEMO_ACCOUNTS } from "@/lib/demo/accounts";
 
-function main(): number {
+async function main(): Promise<number> {
   let values: { reset?: boolean; anchor?: string };
   try {
     ({ values } = parseArgs({ options: { reset: { type: "boolean" }, anchor: { type: "string" } } }));
@@ -37,8 +39,12 @@ function main(): number {
     `Demo company seeded into ${file} in ${Math.round(performance.now() - started)} ms: ${company.kits.length} kits, ${company.pins.length} PINs, ` +
       `${company.computers.length} computers, ${company.sessions.length} sessions over 90 days up to ${company.anchor}, ${company.noLicenseEvents.length} "no free license" events.`,
   );
+  if (countUsers(db) === 0) {
+    await seedDemoAccounts(db, DEMO_ACCOUNTS);
+    console.log(`Demo accounts created (one per role; README lists them): ${DEMO_ACCOUNTS.map((a) => a.email).join(", ")}.`);
+  }
   db.$client.close();
   return 0;
 }
 
-process.exitCode = main();
+main().then((code) => (process.exitCode = code));

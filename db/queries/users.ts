@@ -8,10 +8,15 @@ import { USER_ROLES, type UserRole } from "@/lib/domain/enums";
 
 import { getAuth, MIN_PASSWORD_LENGTH } from "../auth";
 import type { Db } from "../client";
-import { authAccount, authSession, authUser } from "../schema";
+import { auditLog, authAccount, authSession, authUser } from "../schema";
 import { recordAudit } from "./audit";
 
-const email = z.email({ error: "must be an e-mail address like anna@example.ru" }).trim().toLowerCase().max(200, "at most 200 characters");
+// Trimmed before the format check: zod runs checks in order, so `z.email().trim()` refused " anna@example.ru".
+const email = z
+  .string({ error: "must be an e-mail address like anna@example.ru" })
+  .trim()
+  .toLowerCase()
+  .pipe(z.email({ error: "must be an e-mail address like anna@example.ru" }).max(200, "at most 200 characters"));
 const password = z
   .string()
   .min(MIN_PASSWORD_LENGTH, `must be at least ${MIN_PASSWORD_LENGTH} characters`)
@@ -49,16 +54,36 @@ export function countAdmins(db: Db): number {
   return db.select({ n: count() }).from(authUser).where(eq(authUser.role, "admin")).get()?.n ?? 0;
 }
 
-/** Users, newest first, with the time of their latest sign-in (the newest session they opened). */
+const asDate = (value: unknown): Date | null => (value === null || value === undefined ? null : value instanceof Date ? value : new Date(Number(value)));
+
+/**
+ * Users, newest first, with the time of their latest sign-in: the newest session they opened or the newest
+ * `auth.sign-in` audit entry, whichever is later. Sessions alone forget a sign-in as soon as the user signs
+ * out (or an admin sets a new password), which showed "never" for people who had signed in.
+ */
 export function listUsers(db: Db): UserRow[] {
+  const sessions = db
+    .select({ userId: authSession.userId, at: max(authSession.createdAt).as("session_at") })
+    .from(authSession)
+    .groupBy(authSession.userId)
+    .as("last_sessions");
+  const signIns = db
+    .select({ userId: auditLog.entityId, at: max(auditLog.at).as("sign_in_at") })
+    .from(auditLog)
+    .where(eq(auditLog.action, "auth.sign-in"))
+    .groupBy(auditLog.entityId)
+    .as("last_sign_ins");
   return db
-    .select({ id: authUser.id, email: authUser.email, name: authUser.name, role: authUser.role, createdAt: authUser.createdAt, lastSignInAt: max(authSession.createdAt) })
+    .select({ id: authUser.id, email: authUser.email, name: authUser.name, role: authUser.role, createdAt: authUser.createdAt, sessionAt: sessions.at, signInAt: signIns.at })
     .from(authUser)
-    .leftJoin(authSession, eq(authSession.userId, authUser.id))
-    .groupBy(authUser.id)
+    .leftJoin(sessions, eq(sessions.userId, authUser.id))
+    .leftJoin(signIns, eq(signIns.userId, authUser.id))
     .orderBy(desc(authUser.createdAt), authUser.email)
     .all()
-    .map((r) => ({ ...r, lastSignInAt: r.lastSignInAt === null ? null : new Date(r.lastSignInAt as unknown as number) }));
+    .map(({ sessionAt, signInAt, ...r }) => {
+      const times = [asDate(sessionAt), asDate(signInAt)].filter((d): d is Date => d !== null);
+      return { ...r, lastSignInAt: times.length ? new Date(Math.max(...times.map((d) => d.getTime()))) : null };
+    });
 }
 
 export function getUserByEmail(db: Db, address: string) {
@@ -74,7 +99,13 @@ export async function createUser(db: Db, input: z.input<typeof NewUserSchema>, a
   if (getUserByEmail(db, parsed.email)) throw new AppError("conflict", `email: ${parsed.email} already has an account.`, 409);
   const secret = parsed.password ?? generatePassword();
   const name = parsed.name || parsed.email.split("@")[0];
-  await getAuth().api.createUser({ body: { email: parsed.email, password: secret, name, role: parsed.role } });
+  try {
+    await getAuth(db).api.createUser({ body: { email: parsed.email, password: secret, name, role: parsed.role } });
+  } catch (error) {
+    // Two admins adding the same address at once: the library's own check (or the unique index) sees the second.
+    if (getUserByEmail(db, parsed.email)) throw new AppError("conflict", `email: ${parsed.email} already has an account.`, 409);
+    throw error;
+  }
   const row = getUserByEmail(db, parsed.email);
   if (!row) throw new Error("The user was not stored.");
   recordAudit(db, { actor, action: "user.create", entity: "user", entityId: row.id, after: { email: row.email, name: row.name, role: row.role } });
@@ -98,7 +129,7 @@ export async function updateUser(db: Db, id: string, patch: z.input<typeof UserP
   const before = requireUser(db, id);
   if (p.role && p.role !== before.role && before.role === "admin") refuseLastAdmin(db, id, "role");
   if (p.password) {
-    const ctx = await getAuth().$context;
+    const ctx = await getAuth(db).$context;
     const hash = await ctx.password.hash(p.password);
     db.update(authAccount).set({ password: hash, updatedAt: new Date() }).where(and(eq(authAccount.userId, id), eq(authAccount.providerId, "credential"))).run();
     db.delete(authSession).where(eq(authSession.userId, id)).run();
@@ -122,4 +153,15 @@ export function deleteUser(db: Db, id: string, actor: { id: string | null; name:
   if (before.role === "admin") refuseLastAdmin(db, id, "id");
   db.delete(authUser).where(eq(authUser.id, id)).run();
   recordAudit(db, { actor: actor.name, action: "user.delete", entity: "user", entityId: id, before: { email: before.email, name: before.name, role: before.role } });
+}
+
+/** The demo company's accounts, one per role (README lists them). Existing e-mails are left alone. */
+export async function seedDemoAccounts(db: Db, accounts: ReadonlyArray<{ email: string; name: string; role: UserRole; password: string }>): Promise<number> {
+  let created = 0;
+  for (const account of accounts) {
+    if (getUserByEmail(db, account.email)) continue;
+    await createUser(db, account, "demo seed");
+    created++;
+  }
+  return created;
 }

@@ -96,6 +96,8 @@ export const ACCESS_RULES: readonly AccessRule[] = [
   page("/audit", "audit"),
   page("/settings", "settings.write"),
   page("/account", "account"),
+  // Rendered in place of a page the role may not open (proxy.ts); opened directly it just says so.
+  page("/forbidden", "signed-in"),
 
   // The library's own routes: sign-in/sign-up over HTTP are disabled in db/auth.ts (the sign-in form's
   // server action applies SeatLedger's rate limit and audit), the rest need its session cookie anyway.

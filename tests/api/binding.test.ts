@@ -1,4 +1,5 @@
 import "@/tests/helpers/setup-env";
+import { tokenHeaders } from "@/tests/helpers/auth";
 
 import { describe, expect, test } from "vitest";
 import { z } from "zod";
@@ -38,7 +39,7 @@ const activated = {
 };
 
 const post = (body: string, headers: Record<string, string> = { "content-type": "application/json" }) =>
-  POST(new Request("http://localhost/api/tools/binding/compare", { method: "POST", headers, body }));
+  POST(new Request("http://localhost/api/tools/binding/compare", { method: "POST", headers: { ...tokenHeaders("import"), ...headers }, body }));
 const postJson = (body: unknown) => post(JSON.stringify(body));
 
 async function errorOf(res: Response, status: number) {

@@ -1,4 +1,5 @@
 import "@/tests/helpers/setup-env";
+import { tokenHeaders } from "@/tests/helpers/auth";
 
 import fs from "node:fs";
 
@@ -13,12 +14,12 @@ import { ErrorSchema } from "@/tests/helpers/api";
 const fixtureBytes = (name: string) => fs.readFileSync(new URL(`../fixtures/nethasp/${name}`, import.meta.url));
 
 const postLint = (body: BodyInit | null, query = "") =>
-  lint(new Request(`http://localhost/api/tools/nethasp/lint${query}`, { method: "POST", headers: { "content-type": "text/plain" }, body }));
+  lint(new Request(`http://localhost/api/tools/nethasp/lint${query}`, { method: "POST", headers: { "content-type": "text/plain", ...tokenHeaders("import") }, body }));
 const postGenerate = (body: unknown) =>
   generate(
     new Request("http://localhost/api/tools/nethasp/generate", {
       method: "POST",
-      headers: { "content-type": "application/json" },
+      headers: { "content-type": "application/json", ...tokenHeaders("import") },
       body: typeof body === "string" ? body : JSON.stringify(body),
     }),
   );

@@ -1,4 +1,5 @@
 import "@/tests/helpers/setup-env";
+import { tokenHeaders } from "@/tests/helpers/auth";
 
 import { readFileSync } from "node:fs";
 import path from "node:path";
@@ -133,7 +134,7 @@ describe("POST /api/parse/rac — matching to the inventory (DOMAIN §5.1)", () 
       "license-type     : soft",
       "",
     ].join("\r\n");
-    const res = await POST(new Request("http://localhost/api/parse/rac", { method: "POST", body: text }));
+    const res = await POST(new Request("http://localhost/api/parse/rac", { method: "POST", headers: tokenHeaders("import"), body: text }));
     expect(res.status).toBe(200);
     const body = await res.json();
     expect(body.matches.map((m: { matched: boolean; counting: string }) => [m.matched, m.counting])).toEqual([

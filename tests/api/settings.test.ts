@@ -1,4 +1,5 @@
 import "@/tests/helpers/setup-env";
+import { tokenHeaders } from "@/tests/helpers/auth";
 
 import { describe, expect, test } from "vitest";
 
@@ -6,11 +7,11 @@ import { GET, PATCH } from "@/app/api/settings/licensing/route";
 import { POST as simulate } from "@/app/api/simulate/route";
 import { DEFAULT_SETTINGS } from "@/lib/licensing/settings";
 
-const patch = (body: unknown) => PATCH(new Request("http://localhost/api/settings/licensing", { method: "PATCH", body: JSON.stringify(body) }));
+const patch = (body: unknown) => PATCH(new Request("http://localhost/api/settings/licensing", { method: "PATCH", headers: tokenHeaders("admin"), body: JSON.stringify(body) }));
 
 describe("/api/settings/licensing — the [M]/[L] rules are an admin's to adjust", () => {
   test("GET gives the defaults on a fresh database", async () => {
-    const res = await GET();
+    const res = await GET(new Request("http://localhost/api/settings/licensing", { headers: tokenHeaders("read") }));
     expect(res.status).toBe(200);
     const body = await res.json();
     expect(body.settings).toEqual(DEFAULT_SETTINGS);
@@ -19,14 +20,14 @@ describe("/api/settings/licensing — the [M]/[L] rules are an admin's to adjust
 
   test("a changed no-seat table changes what the simulator counts (DOMAIN §4 [M])", async () => {
     const body = { connections: [{ host: "pc-1", infobase: "acc", app: "1CV8C" }, { host: "pc-1", infobase: "acc", app: "Designer" }] };
-    const before = await (await simulate(new Request("http://localhost/api/simulate", { method: "POST", body: JSON.stringify(body) }))).json();
+    const before = await (await simulate(new Request("http://localhost/api/simulate", { method: "POST", headers: tokenHeaders("read"), body: JSON.stringify(body) }))).json();
     expect(before.perSession.peak).toBe(2);
 
     const res = await patch({ set: { noSeatAppIds: [...DEFAULT_SETTINGS.noSeatAppIds, "Designer"], pinActivationLimit: 8 } });
     expect(res.status).toBe(200);
     expect((await res.json()).settings.pinActivationLimit).toBe(8);
 
-    const after = await (await simulate(new Request("http://localhost/api/simulate", { method: "POST", body: JSON.stringify(body) }))).json();
+    const after = await (await simulate(new Request("http://localhost/api/simulate", { method: "POST", headers: tokenHeaders("read"), body: JSON.stringify(body) }))).json();
     expect(after.perSession.peak).toBe(1);
 
     const reset = await (await patch({ reset: ["noSeatAppIds", "pinActivationLimit"] })).json();
@@ -44,6 +45,6 @@ describe("/api/settings/licensing — the [M]/[L] rules are an admin's to adjust
     expect(res.status).toBe(400);
     const err = await res.json();
     expect(err.error.issues.map((i: { path: string }) => i.path)).toContain(path);
-    expect((await (await GET()).json()).settings).toEqual(DEFAULT_SETTINGS);
+    expect((await (await GET(new Request("http://localhost/api/settings/licensing", { headers: tokenHeaders("read") }))).json()).settings).toEqual(DEFAULT_SETTINGS);
   });
 });

@@ -1,4 +1,5 @@
 import "@/tests/helpers/setup-env";
+import { tokenHeaders } from "@/tests/helpers/auth";
 
 import { describe, expect, test } from "vitest";
 
@@ -9,7 +10,7 @@ import { SimulateResponseSchema } from "@/lib/licensing/simulate-request";
 import { ErrorSchema } from "@/tests/helpers/api";
 
 const post = (body: unknown) =>
-  POST(new Request("http://localhost/api/simulate", { method: "POST", headers: { "content-type": "application/json" }, body: typeof body === "string" ? body : JSON.stringify(body) }));
+  POST(new Request("http://localhost/api/simulate", { method: "POST", headers: { "content-type": "application/json", ...tokenHeaders("read") }, body: typeof body === "string" ? body : JSON.stringify(body) }));
 
 
 async function simulate(body: unknown) {

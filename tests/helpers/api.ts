@@ -1,5 +1,7 @@
 import { z } from "zod";
 
+import { tokenHeaders } from "./auth";
+
 /** The one error body every route answers with (app/api/_lib/respond.ts). */
 export const ErrorSchema = z.object({
   error: z.object({
@@ -10,8 +12,8 @@ export const ErrorSchema = z.object({
   }),
 });
 
-/** A POST to a text-body route handler, as curl --data-binary would send it. */
+/** A POST to a text-body route handler, as curl --data-binary would send it from a cron job (an `import` token). */
 export function textPost(handler: (request: Request) => Promise<Response>, url: string) {
   return (body: BodyInit | null, query = "", contentType = "text/plain") =>
-    handler(new Request(`${url}${query}`, { method: "POST", headers: { "content-type": contentType }, body }));
+    handler(new Request(`${url}${query}`, { method: "POST", headers: { "content-type": contentType, ...tokenHeaders("import") }, body }));
 }
