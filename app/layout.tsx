@@ -6,7 +6,8 @@ import type { ReactNode } from "react";
 import { currentPrincipal } from "@/app/_lib/session";
 import { Providers } from "@/components/providers";
 import { LanguageSwitch } from "@/components/shell/language-switch";
-import { NAV_ITEMS, Sidebar } from "@/components/shell/sidebar";
+import { NAV_ITEMS } from "@/components/shell/nav-items";
+import { Sidebar } from "@/components/shell/sidebar";
 import { UserMenu } from "@/components/shell/user-menu";
 import { pageAllowed } from "@/lib/security/access";
 

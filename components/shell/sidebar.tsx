@@ -6,21 +6,9 @@ import { useTranslations } from "next-intl";
 
 import { cn } from "@/components/ui/cn";
 
-/** The sections, in the order finance managers, administrators and team leads meet them. */
-export const NAV_ITEMS = [
-  { key: "overview", href: "/" },
-  { key: "seats", href: "/seats" },
-  { key: "kits", href: "/kits" },
-  { key: "keys", href: "/keys" },
-  { key: "sessions", href: "/sessions" },
-  { key: "why", href: "/why" },
-  { key: "planning", href: "/planning" },
-  { key: "tools", href: "/tools" },
-  { key: "audit", href: "/audit" },
-  { key: "settings", href: "/settings" },
-] as const;
+import { NAV_ITEMS, type NavKey } from "./nav-items";
 
-export type NavKey = (typeof NAV_ITEMS)[number]["key"];
+
 
 /** `/` is active only on itself; other sections also on their sub-pages (`/kits/12`). */
 export function isActiveHref(pathname: string, href: string): boolean {
