@@ -385,7 +385,7 @@ export const auditLog = sqliteTable(
     after: text("after"),
     address: text("address"),
   },
-  (t) => [index("audit_log_at").on(t.at)],
+  (t) => [index("audit_log_at").on(t.at), index("audit_log_action_at").on(t.action, t.at), index("audit_log_actor_at").on(t.actor, t.at)],
 );
 
 /** API tokens for automation (cron piping rac output). Only a hash of the token is stored; it is shown once. */

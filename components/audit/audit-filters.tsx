@@ -1,0 +1,110 @@
+import Form from "next/form";
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+
+import { Card } from "@/components/ui/card";
+
+import { isKnownAction } from "./labels";
+import type { AuditFilterValues } from "./query";
+
+export type AuditFiltersProps = {
+  /** What the address asks for (shown even when invalid, so it can be corrected). */
+  values: AuditFilterValues;
+  actors: string[];
+  actions: string[];
+  entities: string[];
+};
+
+const fieldClass = "w-full rounded-md border border-slate-300 bg-white px-2.5 py-1.5 text-sm shadow-xs focus:border-accent-600 focus:outline-none focus:ring-2 focus:ring-accent-200";
+const labelClass = "mb-1 block text-sm font-medium text-slate-700";
+
+/** A GET form: the filters live in the address, so a filtered view can be bookmarked and shared. */
+export async function AuditFilters({ values, actors, actions, entities }: AuditFiltersProps) {
+  const t = await getTranslations("audit");
+  const actionLabel = (code: string) => (isKnownAction(code) ? t(`actions.${code}`) : code);
+  // A value from the address that is no longer in the log still has to be selectable, or the select would drop it.
+  const withCurrent = (options: string[], current: string | undefined) => (current && !options.includes(current) ? [current, ...options] : options);
+
+  return (
+    <Card className="mb-6">
+      {/* The key remounts the fields on navigation, so "Clear" empties them (they are uncontrolled). */}
+      <Form key={JSON.stringify(values)} action="/audit" aria-label={t("filters.label")} className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4 xl:grid-cols-7" data-testid="audit-filters">
+        <div>
+          <label htmlFor="audit-actor" className={labelClass}>
+            {t("filters.actor")}
+          </label>
+          <select id="audit-actor" name="actor" defaultValue={values.actor ?? ""} className={fieldClass}>
+            <option value="">{t("filters.anyActor")}</option>
+            {withCurrent(actors, values.actor).map((a) => (
+              <option key={a} value={a}>
+                {a}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="audit-action" className={labelClass}>
+            {t("filters.action")}
+          </label>
+          <select id="audit-action" name="action" defaultValue={values.action ?? ""} className={fieldClass}>
+            <option value="">{t("filters.anyAction")}</option>
+            {withCurrent(actions, values.action).map((a) => (
+              <option key={a} value={a}>
+                {actionLabel(a)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="audit-entity" className={labelClass}>
+            {t("filters.entity")}
+          </label>
+          <input id="audit-entity" name="entity" list="audit-entities" defaultValue={values.entity ?? ""} placeholder={t("filters.entityPlaceholder")} autoComplete="off" className={fieldClass} />
+          <datalist id="audit-entities">
+            {entities.map((e) => (
+              <option key={e} value={e} />
+            ))}
+          </datalist>
+        </div>
+        <div>
+          <label htmlFor="audit-from" className={labelClass}>
+            {t("filters.from")}
+          </label>
+          <input id="audit-from" name="from" type="date" defaultValue={values.from ?? ""} className={fieldClass} />
+        </div>
+        <div>
+          <label htmlFor="audit-to" className={labelClass}>
+            {t("filters.to")}
+          </label>
+          <input id="audit-to" name="to" type="date" defaultValue={values.to ?? ""} className={fieldClass} />
+        </div>
+        <div>
+          <label htmlFor="audit-q" className={labelClass}>
+            {t("filters.q")}
+          </label>
+          <input
+            id="audit-q"
+            name="q"
+            type="search"
+            defaultValue={values.q ?? ""}
+            placeholder={t("filters.qPlaceholder")}
+            title={t("filters.qHint")}
+            aria-describedby="audit-q-hint"
+            className={fieldClass}
+          />
+          <span id="audit-q-hint" className="sr-only">
+            {t("filters.qHint")}
+          </span>
+        </div>
+        <div className="flex items-end gap-2">
+          <button type="submit" className="rounded-md bg-accent-700 px-4 py-1.5 text-sm font-medium text-white shadow-xs hover:bg-accent-800">
+            {t("filters.apply")}
+          </button>
+          <Link href="/audit" className="rounded-md border border-slate-300 bg-white px-4 py-1.5 text-sm font-medium text-slate-700 no-underline hover:bg-slate-50 hover:no-underline">
+            {t("filters.clear")}
+          </Link>
+        </div>
+      </Form>
+    </Card>
+  );
+}
