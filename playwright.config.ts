@@ -10,6 +10,8 @@ import path from "node:path";
 
 import { defineConfig } from "@playwright/test";
 
+import { storageStateOf } from "./tests/e2e/roles";
+
 const projectRoot = __dirname;
 
 /** The nearest existing ancestor, resolved through symlinks (the database file does not exist yet). */
@@ -89,7 +91,11 @@ export default defineConfig({
       ],
     },
   },
-  projects: [{ name: "chromium", use: { browserName: "chromium" } }],
+  projects: [
+    // Signs in as each demo role once; the specs then start signed in (as the admin unless they say otherwise).
+    { name: "sign-in", testMatch: "auth.setup.ts", use: { browserName: "chromium" } },
+    { name: "chromium", dependencies: ["sign-in"], use: { browserName: "chromium", storageState: storageStateOf("admin") } },
+  ],
   webServer: {
     command: `node node_modules/next/dist/bin/next start --port ${port} --hostname 127.0.0.1`,
     cwd: projectRoot,

@@ -45,8 +45,6 @@ function createAuth(db: Db) {
       const proto = request?.headers.get("x-forwarded-proto") ?? "http";
       return host ? [`${proto}://${host}`] : [];
     },
-    // Sign-in goes through the sign-in form's server action (rate limit + audit); not over the library's HTTP route.
-    disabledPaths: ["/sign-in/email", "/sign-up/email", "/admin/impersonate-user"],
     advanced: { useSecureCookies: secureCookies(), cookiePrefix: "seatledger", ipAddress: { ipAddressHeaders: ["x-seatledger-client"] } },
     telemetry: { enabled: false },
     plugins: [admin({ ac, roles, defaultRole: "viewer", adminRoles: ["admin"] }), nextCookies()],

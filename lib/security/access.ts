@@ -99,9 +99,9 @@ export const ACCESS_RULES: readonly AccessRule[] = [
   // Rendered in place of a page the role may not open (proxy.ts); opened directly it just says so.
   page("/forbidden", "signed-in"),
 
-  // The library's own routes: sign-in/sign-up over HTTP are disabled in db/auth.ts (the sign-in form's
-  // server action applies SeatLedger's rate limit and audit), the rest need its session cookie anyway.
-  api("/api/auth/[...all]", { GET: "public", POST: "public" }),
+  // The library's HTTP route answers only get-session (app/api/auth/[...all]/route.ts); signing in, out and
+  // password changes are server actions with SeatLedger's rate limit and audit.
+  api("/api/auth/[...all]", { GET: "public" }),
   // Monitoring: answers only "ok" and the number of migrations.
   api("/api/health", { GET: "public" }),
   api("/api/simulate", { POST: "compute" }),
@@ -111,6 +111,8 @@ export const ACCESS_RULES: readonly AccessRule[] = [
   api("/api/tools/binding/compare", { POST: "compute" }),
   api("/api/tools/nethasp/lint", { POST: "compute" }),
   api("/api/tools/nethasp/generate", { POST: "compute" }),
+  // Cron jobs piping `rac session list --licenses` into the database.
+  api("/api/import/rac", { POST: "import" }),
   api("/api/settings/licensing", { GET: "settings.read", PATCH: "settings.write" }),
   api("/api/pins", { GET: "inventory" }),
   api("/api/pins/[id]/reveal", { POST: "secrets.reveal" }),

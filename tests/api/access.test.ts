@@ -47,7 +47,7 @@ const PAGES: Record<string, Who> = {
 };
 
 const ROUTES: Record<string, Partial<Record<Method, Who>>> = {
-  "/api/auth/[...all]": { GET: "public", POST: "public" },
+  "/api/auth/[...all]": { GET: "public" },
   "/api/health": { GET: "public" },
   "/api/simulate": { POST: COMPUTE },
   "/api/parse/rac": { POST: COMPUTE },
@@ -56,6 +56,7 @@ const ROUTES: Record<string, Partial<Record<Method, Who>>> = {
   "/api/tools/binding/compare": { POST: COMPUTE },
   "/api/tools/nethasp/lint": { POST: COMPUTE },
   "/api/tools/nethasp/generate": { POST: COMPUTE },
+  "/api/import/rac": { POST: { roles: ["admin"], scopes: ["import", "admin"] } },
   "/api/settings/licensing": { GET: { roles: WITH_LEAD, scopes: ["read", "admin"] }, PATCH: ADMIN },
   "/api/pins": { GET: { roles: READERS, scopes: ["read", "admin"] } },
   "/api/pins/[id]/reveal": { POST: ADMIN },
@@ -187,6 +188,16 @@ describe("API routes: anonymous → 401, outside the matrix → 403, inside → 
       const body = await direct.json();
       expect(body.error.code).toBe(status === 401 ? "unauthenticated" : "forbidden");
     }
+  });
+
+  test("the auth library answers only get-session over HTTP: its sign-in and admin endpoints would skip the rate limit and the audit log", async () => {
+    const admin = await asPrincipal({ role: "admin" });
+    const { GET: authGet } = await import("@/app/api/auth/[...all]/route");
+    expect((await authGet(new Request("http://localhost:3000/api/auth/admin/list-users", { headers: admin }))).status).toBe(404);
+    const session = await authGet(new Request("http://localhost:3000/api/auth/get-session", { headers: admin }));
+    expect((await session.json()).user.email).toBe("admin@test.seatledger.local");
+    expect((await proxy(nextRequest("/api/auth/sign-in/email", "POST", {}))).status).toBe(401);
+    expect((await proxy(nextRequest("/api/auth/admin/set-role", "POST", admin))).status).toBe(405);
   });
 
   test("a revoked or made-up token is anonymous, never a fallback to the cookie", async () => {

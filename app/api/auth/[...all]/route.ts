@@ -2,10 +2,13 @@ import { getAuth } from "@/db/auth";
 
 export const dynamic = "force-dynamic";
 
+/** What the authentication library may answer over HTTP: who the session cookie belongs to. */
+const EXPOSED = new Set(["/api/auth/get-session"]);
+
 /*
- * The authentication library's own endpoints (session, sign-out, password change, admin). Signing in over
- * HTTP is disabled in db/auth.ts: the sign-in form's server action does it, with SeatLedger's rate limit
- * and audit. Created lazily so `next build` never opens the database.
+ * Everything else the library offers (signing in, password changes, its admin endpoints) goes through
+ * SeatLedger's own server actions and routes, which apply the sign-in rate limit, the role matrix and the
+ * audit log; over HTTP it is a 404. Created lazily so `next build` never opens the database.
  */
-export const GET = (request: Request) => getAuth().handler(request);
-export const POST = (request: Request) => getAuth().handler(request);
+export const GET = (request: Request) =>
+  EXPOSED.has(new URL(request.url).pathname.replace(/\/+$/, "")) ? getAuth().handler(request) : Response.json({ error: { code: "not-found", message: "No such endpoint." } }, { status: 404 });

@@ -1,0 +1,130 @@
+/**
+ * Issue #5 in the browser: signing in, what each demo role sees in the navigation, a 403 on a page the
+ * role may not open, signing out — and that a finance user's pages and JSON never hold a full PIN.
+ */
+import { expect, test, type Browser } from "@playwright/test";
+
+import { DEMO_ACCOUNTS } from "../../lib/demo/accounts";
+import type { UserRole } from "../../lib/domain/enums";
+import enAuth from "../../lib/i18n/messages/en/auth.json";
+import en from "../../lib/i18n/messages/en/nav.json";
+import { screenshotPath } from "../helpers/screenshots";
+import { storageStateOf } from "./roles";
+
+const NAV: Record<UserRole, Array<keyof typeof en.nav>> = {
+  admin: ["overview", "seats", "kits", "keys", "sessions", "why", "planning", "tools", "audit", "settings"],
+  finance: ["overview", "seats", "kits", "keys", "sessions", "why", "planning", "tools"],
+  lead: ["overview", "seats", "sessions", "why"],
+  viewer: ["overview", "seats"],
+};
+/** A page each role may not open (admin: none). */
+const FORBIDDEN: Partial<Record<UserRole, string>> = { finance: "/settings", lead: "/kits", viewer: "/sessions" };
+
+const signedIn = (browser: Browser, role: UserRole) => browser.newContext({ storageState: storageStateOf(role) });
+
+test.describe("signed out", () => {
+  test.use({ storageState: { cookies: [], origins: [] } });
+
+  test("a protected page asks for sign-in, a wrong password is refused, the right one leads back to the page", async ({ page }) => {
+    const account = DEMO_ACCOUNTS.find((a) => a.role === "finance")!;
+    await page.goto("/planning");
+    await expect(page).toHaveURL(/\/sign-in\?next=%2Fplanning$/);
+    await expect(page.getByRole("heading", { level: 1, name: enAuth.auth.signIn.title })).toBeVisible();
+    await expect(page.getByRole("navigation")).toHaveCount(0);
+    await page.getByLabel("E-mail").fill(account.email);
+    await page.getByLabel("Password").fill("not-the-password");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page.getByText(enAuth.auth.errors.credentials)).toBeVisible();
+    await expect(page.getByLabel("E-mail")).toHaveValue(account.email);
+    await page.screenshot({ path: screenshotPath("sign-in-wrong-password") });
+    await page.getByLabel("Password").fill(account.password);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page).toHaveURL(/\/planning$/);
+  });
+
+  test("after 5 wrong passwords the account is refused for a while, even with the right one, and it is audited", async ({ page, browser }) => {
+    // A fresh account of its own, so the lock does not touch the demo accounts other tests use.
+    const admin = await signedIn(browser, "admin");
+    const email = `locked-${Date.now()}@example.ru`;
+    const created = await admin.request.post("/api/users", { data: { email, role: "viewer", password: "right-password-1" } });
+    expect(created.status()).toBe(201);
+    await page.goto("/sign-in");
+    for (let i = 0; i < 5; i++) {
+      await page.getByLabel("E-mail").fill(email);
+      await page.getByLabel("Password").fill(`guess-${i}-secret`);
+      await page.getByRole("button", { name: "Sign in" }).click();
+      await expect(page.getByText(enAuth.auth.errors.credentials)).toBeVisible();
+    }
+    await page.getByLabel("Password").fill("right-password-1");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page.getByText(/Too many failed attempts\. Try again in \d+ seconds\./)).toBeVisible();
+    await expect(page).toHaveURL(/\/sign-in/);
+    await page.screenshot({ path: screenshotPath("sign-in-rate-limited") });
+    const audit = await (await admin.request.get(`/api/audit?action=auth.sign-in-failed&actor=${encodeURIComponent(email)}`)).json();
+    expect(audit.total).toBe(6);
+    expect(JSON.stringify(audit)).not.toContain("guess-");
+    await admin.close();
+  });
+
+  test("the API answers 401 without a session or token", async ({ request }) => {
+    const res = await request.get("/api/pins");
+    expect(res.status()).toBe(401);
+    expect((await res.json()).error.code).toBe("unauthenticated");
+  });
+});
+
+for (const { role } of DEMO_ACCOUNTS) {
+  test(`the demo ${role} sees their sections, gets 403 where the role stops, and signs out`, async ({ browser }) => {
+    const context = await signedIn(browser, role);
+    const page = await context.newPage();
+    await page.goto("/");
+    const nav = page.getByRole("navigation", { name: en.nav.label });
+    await expect(nav.getByRole("link")).toHaveText(NAV[role].map((key) => en.nav[key]));
+    const forbidden = FORBIDDEN[role];
+    if (forbidden) {
+      const res = await page.goto(forbidden);
+      expect(res?.status()).toBe(403);
+      await expect(page.getByRole("heading", { level: 1, name: enAuth.auth.forbidden.title })).toBeVisible();
+      await page.screenshot({ path: screenshotPath(`forbidden-${role}`) });
+    }
+    await page.getByRole("button", { name: enAuth.auth.user.signOut }).click();
+    await expect(page).toHaveURL(/\/sign-in$/);
+    // The cookie is gone for good: the Overview asks for sign-in again.
+    await page.goto("/");
+    await expect(page).toHaveURL(/\/sign-in$/);
+    await context.close();
+  });
+}
+
+test("a finance user's pages and JSON never contain a full PIN; an admin's reveal is audited", async ({ browser, request }) => {
+  // The admin (this test's own signed-in state) reads the masked list, then reveals every PIN: the clear codes.
+  const list = (await (await request.get("/api/pins")).json()) as { kits: Array<{ pins: Array<{ id: number }> }> };
+  const ids = list.kits.flatMap((k) => k.pins.map((p) => p.id));
+  expect(ids.length).toBeGreaterThan(50);
+  const codes: string[] = [];
+  for (const id of ids) {
+    const res = await request.post(`/api/pins/${id}/reveal`);
+    expect(res.status()).toBe(200);
+    codes.push((await res.json()).code);
+  }
+  const audit = await (await request.get("/api/audit?action=pin.reveal&limit=1000")).json();
+  expect(audit.total).toBeGreaterThanOrEqual(ids.length);
+
+  const finance = await signedIn(browser, "finance");
+  const page = await finance.newPage();
+  const bodies: string[] = [];
+  for (const key of NAV.finance) {
+    const href = key === "overview" ? "/" : `/${key}`;
+    const res = await page.goto(href);
+    expect(res?.status(), href).toBe(200);
+    bodies.push(await page.content());
+  }
+  await page.goto("/kits");
+  await page.screenshot({ path: screenshotPath("kits-finance"), fullPage: false });
+  bodies.push(await (await finance.request.get("/api/pins")).text());
+  const digits = (s: string) => s.replace(/\D/g, "");
+  const leaked = codes.filter((code) => bodies.some((body) => body.includes(code) || (digits(code).length >= 10 && digits(body).includes(digits(code)))));
+  expect(leaked).toEqual([]);
+  expect((await finance.request.post(`/api/pins/${ids[0]}/reveal`)).status()).toBe(403);
+  await finance.close();
+});
