@@ -109,8 +109,8 @@ export async function setupFirstAdmin(_previous: FormState, form: FormData): Pro
   const parsed = NewUserSchema.required({ password: true }).safeParse({ email: values.email, name: values.name || undefined, role: "admin", password: form.get("password") });
   if (!parsed.success) return { ok: false, error: "invalid", fieldErrors: fieldErrorsOf(parsed.error), values };
   if (form.get("confirmPassword") !== parsed.data.password) return { ok: false, error: "invalid", fieldErrors: { confirmPassword: "mismatch" }, values };
-  await createUser(db, parsed.data, "setup page");
+  const { user } = await createUser(db, parsed.data, "setup page");
   await getAuth().api.signInEmail({ body: { email: parsed.data.email, password: parsed.data.password }, headers: await headers() });
-  recordAudit(db, { actor: parsed.data.email, action: "auth.sign-in", entity: "user", address: await currentAddress() });
+  recordAudit(db, { actor: user.email, action: "auth.sign-in", entity: "user", entityId: user.id, address: await currentAddress() });
   redirect("/");
 }

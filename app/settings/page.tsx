@@ -1,0 +1,47 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+
+import { currentPrincipal } from "@/app/_lib/session";
+import { toApiTokenWire, toUserWire } from "@/components/settings/schemas";
+import { TokensSection } from "@/components/settings/tokens-section";
+import { UsersSection } from "@/components/settings/users-section";
+import { PageHeader } from "@/components/shell/page-header";
+import { EmptyState } from "@/components/ui/empty-state";
+import { MIN_PASSWORD_LENGTH } from "@/db/auth";
+import { getDb } from "@/db/client";
+import { listApiTokens } from "@/db/queries/tokens";
+import { listUsers } from "@/db/queries/users";
+import { can } from "@/lib/security/access";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("settings"))("title") };
+}
+
+/**
+ * Users and API tokens (issue #5). proxy.ts admits administrators only; the page checks again so it never
+ * renders the lists for anyone else. The lists are read here and handed to the client sections as their
+ * first data; changes go through /api/users and /api/tokens.
+ */
+export default async function SettingsPage() {
+  const [t, principal] = await Promise.all([getTranslations("settings"), currentPrincipal()]);
+  if (!principal) redirect("/sign-in?next=/settings");
+  if (!can(principal, "users") || !can(principal, "tokens")) {
+    return (
+      <>
+        <PageHeader title={t("title")} />
+        <EmptyState titleAs="h2" title={t("forbidden")} />
+      </>
+    );
+  }
+  const db = getDb();
+  return (
+    <>
+      <PageHeader title={t("title")} description={t("description")} />
+      <div className="flex flex-col gap-6">
+        <UsersSection initialUsers={listUsers(db).map(toUserWire)} me={principal.kind === "user" ? principal.id : null} minPasswordLength={MIN_PASSWORD_LENGTH} />
+        <TokensSection initialTokens={listApiTokens(db).map(toApiTokenWire)} />
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,258 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import { useFormatter, useTranslations } from "next-intl";
+import { useEffect, useId, useRef, useState, type FormEvent } from "react";
+
+import { Badge, type BadgeTone } from "@/components/ui/badge";
+import { Card } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/empty-state";
+import { Field } from "@/components/ui/field";
+import { TOKEN_SCOPES, type TokenScope } from "@/lib/domain/enums";
+
+import { useApiErrorTexts } from "./api-errors";
+import { buttonClass, Notice, SecretPanel, SecretValue, TableSkeleton } from "./controls";
+import { tokensQueryOptions, useCreateTokenMutation, useRevokeTokenMutation } from "./queries";
+import type { ApiTokenWire } from "./schemas";
+import { SortableTable, type SortableColumn } from "./sortable-table";
+
+const SCOPE_TONE: Record<TokenScope, BadgeTone> = { import: "neutral", read: "accent", admin: "warning" };
+
+/** The example a new token is shown with: a cron job sending `rac session list` output. */
+const curlExample = (token: string, origin: string) => `curl -H "Authorization: Bearer ${token}" --data-binary @sessions.txt ${origin}/api/parse/rac`;
+
+export function TokensSection({ initialTokens }: { initialTokens: ApiTokenWire[] }) {
+  const t = useTranslations("settings");
+  const format = useFormatter();
+  const when = (iso: string) => format.dateTime(new Date(iso), { dateStyle: "medium", timeStyle: "short" });
+  const query = useQuery({ ...tokensQueryOptions(), initialData: initialTokens });
+  const [confirming, setConfirming] = useState<number | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const errorTexts = useApiErrorTexts("token");
+
+  const closeConfirm = (id: number, message?: string) => {
+    setConfirming(null);
+    if (message) setNotice(message);
+    requestAnimationFrame(() => document.getElementById(`token-revoke-${id}`)?.focus());
+  };
+
+  const columns: Array<SortableColumn<ApiTokenWire>> = [
+    { key: "name", label: t("tokens.columns.name"), sortValue: (k) => k.name, render: (k) => <span className="font-medium text-slate-900">{k.name}</span> },
+    {
+      key: "scope",
+      label: t("tokens.columns.scope"),
+      sortValue: (k) => TOKEN_SCOPES.indexOf(k.scope),
+      render: (k) => (
+        <span title={t(`scopeHints.${k.scope}`)}>
+          <Badge tone={SCOPE_TONE[k.scope]}>{t(`scopes.${k.scope}`)}</Badge>
+        </span>
+      ),
+    },
+    { key: "prefix", label: t("tokens.columns.prefix"), sortValue: (k) => k.prefix, render: (k) => <code>{k.prefix}…</code>, className: "whitespace-nowrap" },
+    { key: "createdBy", label: t("tokens.columns.createdBy"), sortValue: (k) => k.createdBy, render: (k) => k.createdBy ?? <span className="text-slate-500">{t("common.unknown")}</span> },
+    { key: "created", label: t("tokens.columns.created"), sortValue: (k) => k.createdAt, render: (k) => when(k.createdAt), className: "whitespace-nowrap" },
+    {
+      key: "lastUsed",
+      label: t("tokens.columns.lastUsed"),
+      sortValue: (k) => k.lastUsedAt,
+      render: (k) => (k.lastUsedAt ? when(k.lastUsedAt) : <span className="text-slate-500">{t("common.never")}</span>),
+      className: "whitespace-nowrap",
+    },
+    {
+      key: "status",
+      label: t("tokens.columns.status"),
+      sortValue: (k) => (k.revokedAt ? 1 : 0),
+      render: (k) =>
+        k.revokedAt ? (
+          <span className="inline-flex flex-col items-start gap-0.5">
+            <Badge tone="neutral">{t("tokens.status.revoked")}</Badge>
+            <span className="text-xs whitespace-nowrap text-slate-500">{t("tokens.revokedAt", { time: when(k.revokedAt) })}</span>
+          </span>
+        ) : (
+          <Badge tone="success">{t("tokens.status.active")}</Badge>
+        ),
+    },
+    {
+      key: "actions",
+      label: t("common.actions"),
+      hiddenLabel: true,
+      className: "text-right",
+      render: (k) =>
+        k.revokedAt ? null : (
+          <button
+            id={`token-revoke-${k.id}`}
+            type="button"
+            className={buttonClass("secondary", "sm")}
+            aria-expanded={confirming === k.id}
+            onClick={() => setConfirming(confirming === k.id ? null : k.id)}
+          >
+            {t("tokens.revoke.open")}
+          </button>
+        ),
+    },
+  ];
+
+  const tokens = query.data;
+
+  return (
+    <Card title={t("tokens.title")} description={t("tokens.description")}>
+      <div className="flex flex-col gap-4" data-testid="tokens-section">
+        {notice && <Notice tone="success">{notice}</Notice>}
+        {query.isError && (
+          <div className="flex flex-wrap items-center gap-3">
+            <Notice tone="error">{t("errors.loadFailed", { message: errorTexts(query.error, []).form ?? "" })}</Notice>
+            <button type="button" className={buttonClass("secondary", "sm")} onClick={() => query.refetch()}>
+              {t("common.retry")}
+            </button>
+          </div>
+        )}
+        {query.isPending ? (
+          <TableSkeleton />
+        ) : !tokens || tokens.length === 0 ? (
+          <EmptyState title={t("tokens.empty")} description={t("tokens.emptyDescription")} titleAs="h3" />
+        ) : (
+          <SortableTable
+            caption={t("tokens.caption")}
+            columns={columns}
+            rows={tokens}
+            rowKey={(k) => String(k.id)}
+            initialSort={{ key: "created", dir: "desc" }}
+            testId="tokens-table"
+            expanded={(k) => (confirming === k.id && !k.revokedAt ? <RevokeConfirm token={k} onClose={(message) => closeConfirm(k.id, message)} /> : null)}
+          />
+        )}
+        <CreateTokenForm />
+      </div>
+    </Card>
+  );
+}
+
+function RevokeConfirm({ token, onClose }: { token: ApiTokenWire; onClose: (message?: string) => void }) {
+  const t = useTranslations("settings");
+  const mutation = useRevokeTokenMutation();
+  const errorTexts = useApiErrorTexts("token");
+  const ref = useRef<HTMLDivElement>(null);
+  const questionId = useId();
+  useEffect(() => ref.current?.focus({ preventScroll: true }), []);
+  const error = mutation.error ? errorTexts(mutation.error, []).form : undefined;
+
+  return (
+    <div ref={ref} tabIndex={-1} role="group" aria-labelledby={questionId} className="flex flex-col gap-3 rounded-md border border-red-200 bg-red-50 p-3 outline-none focus-visible:ring-2 focus-visible:ring-red-300">
+      <p id={questionId} className="text-sm text-red-900">
+        {t("tokens.revoke.confirm", { name: token.name })}
+      </p>
+      {error && <Notice tone="error">{error}</Notice>}
+      <div className="flex flex-wrap gap-2">
+        <button
+          type="button"
+          className={buttonClass("danger", "sm")}
+          aria-disabled={mutation.isPending || undefined}
+          onClick={() => {
+            if (!mutation.isPending) mutation.mutate(token.id, { onSuccess: () => onClose(t("tokens.revoke.revoked", { name: token.name })) });
+          }}
+        >
+          {mutation.isPending ? t("tokens.revoke.submitting") : t("tokens.revoke.submit")}
+        </button>
+        <button type="button" className={buttonClass("secondary", "sm")} onClick={() => onClose()}>
+          {t("common.cancel")}
+        </button>
+      </div>
+    </div>
+  );
+}
+
+const CREATE_FIELDS = ["name", "scope"] as const;
+
+function CreateTokenForm() {
+  const t = useTranslations("settings");
+  const mutation = useCreateTokenMutation();
+  const errorTexts = useApiErrorTexts("token");
+  const titleId = useId();
+  const scopeId = useId();
+  const [name, setName] = useState("");
+  const [scope, setScope] = useState<TokenScope>("import");
+  const [created, setCreated] = useState<{ name: string; token: string; origin: string } | null>(null);
+
+  const errors = mutation.error ? errorTexts(mutation.error, CREATE_FIELDS) : { fields: {} as Record<string, string> };
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    if (mutation.isPending) return;
+    mutation.mutate(
+      { name, scope },
+      {
+        onSuccess: ({ token, apiToken }) => {
+          setName("");
+          setScope("import");
+          setCreated({ name: apiToken.name, token, origin: window.location.origin });
+        },
+      },
+    );
+  };
+
+  return (
+    <div className="flex flex-col gap-3 border-t border-slate-100 pt-4">
+      <h3 id={titleId} className="text-sm font-semibold">
+        {t("tokens.create.title")}
+      </h3>
+      {created && (
+        <SecretPanel title={t("tokens.created.title", { name: created.name })} description={t("tokens.created.description")} onDismiss={() => setCreated(null)}>
+          <SecretValue label={t("tokens.created.label")} value={created.token} />
+          <div className="flex flex-col gap-1">
+            <p className="text-sm text-slate-700">{t("tokens.created.example")}</p>
+            <SecretValue label={t("tokens.created.exampleLabel")} value={curlExample(created.token, created.origin)} multiline />
+          </div>
+        </SecretPanel>
+      )}
+      <form onSubmit={submit} noValidate aria-labelledby={titleId} className="flex flex-col gap-3" data-testid="create-token-form">
+        {errors.form && <Notice tone="error">{errors.form}</Notice>}
+        <Field
+          className="max-w-xl"
+          label={t("tokens.create.name")}
+          name="name"
+          autoComplete="off"
+          required
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+          help={t("tokens.create.nameHelp")}
+          error={errors.fields.name}
+        />
+        <fieldset className="flex flex-col gap-2" aria-describedby={errors.fields.scope ? `${scopeId}-error` : undefined}>
+          <legend className="mb-1 text-sm font-medium text-slate-800">{t("tokens.create.scope")}</legend>
+          {errors.fields.scope && (
+            <p id={`${scopeId}-error`} className="text-sm text-red-700">
+              {errors.fields.scope}
+            </p>
+          )}
+          {TOKEN_SCOPES.map((s) => (
+            <div key={s} className="flex items-start gap-2">
+              <input
+                id={`${scopeId}-${s}`}
+                type="radio"
+                name="scope"
+                value={s}
+                checked={scope === s}
+                onChange={() => setScope(s)}
+                aria-describedby={[`${scopeId}-${s}-hint`, errors.fields.scope ? `${scopeId}-error` : null].filter(Boolean).join(" ")}
+                className="mt-0.5 size-4 accent-accent-700"
+              />
+              <div className="flex flex-col">
+                <label htmlFor={`${scopeId}-${s}`} className="text-sm font-medium text-slate-800">
+                  {t(`scopes.${s}`)}
+                </label>
+                <p id={`${scopeId}-${s}-hint`} className="text-xs text-slate-600">
+                  {t(`scopeHints.${s}`)}
+                </p>
+              </div>
+            </div>
+          ))}
+        </fieldset>
+        <div>
+          <button type="submit" className={buttonClass("primary")} aria-disabled={mutation.isPending || undefined}>
+            {mutation.isPending ? t("tokens.create.submitting") : t("tokens.create.submit")}
+          </button>
+        </div>
+      </form>
+    </div>
+  );
+}
