@@ -1,6 +1,10 @@
 import type { Db } from "../client";
 import { activations, computers, hardwareKeys, kits, pins, servers } from "../schema";
+import { matchLicenses, type SessionMatch } from "@/lib/licensing/match";
 import type { Inventory } from "@/lib/licensing/types";
+import { toHeldLicense, type RacRecord } from "@/lib/parsers/rac";
+
+import { getLicensingSettings } from "./settings";
 
 /** Everything the licensing engine needs to derive pools: no secrets (PIN codes are not selected). */
 export function loadInventory(db: Db): Inventory {
@@ -29,4 +33,10 @@ export function loadInventory(db: Db): Inventory {
       .orderBy(servers.id)
       .all(),
   };
+}
+
+/** The rac records that hold a license (a `series`), matched to the kit or key they consume (DOMAIN §5.1). */
+export function matchRacLicenses(db: Db, records: readonly RacRecord[]): SessionMatch[] {
+  const licensed = records.filter((r) => r.series !== undefined && r.series !== null && r.series !== "");
+  return licensed.length ? matchLicenses(loadInventory(db), licensed.map(toHeldLicense), getLicensingSettings(db).perSessionAppIds) : [];
 }

@@ -2,7 +2,7 @@
  * Issue #5 in the browser: signing in, what each demo role sees in the navigation, a 403 on a page the
  * role may not open, signing out — and that a finance user's pages and JSON never hold a full PIN.
  */
-import { expect, test, type Browser } from "@playwright/test";
+import { expect, test, type Browser, type Page } from "@playwright/test";
 
 import { DEMO_ACCOUNTS } from "../../lib/demo/accounts";
 import type { UserRole } from "../../lib/domain/enums";
@@ -22,6 +22,13 @@ const FORBIDDEN: Partial<Record<UserRole, string>> = { finance: "/settings", lea
 
 const signedIn = (browser: Browser, role: UserRole) => browser.newContext({ storageState: storageStateOf(role) });
 
+/** Submits the sign-in form and waits for the server action's answer and React's reset of the form. */
+async function submitSignIn(page: Page, email: string, password: string) {
+  await page.getByLabel("E-mail").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await Promise.all([page.waitForResponse((r) => r.request().method() === "POST" && new URL(r.url()).pathname === "/sign-in"), page.getByRole("button", { name: "Sign in" }).click()]);
+}
+
 test.describe("signed out", () => {
   test.use({ storageState: { cookies: [], origins: [] } });
 
@@ -31,10 +38,9 @@ test.describe("signed out", () => {
     await expect(page).toHaveURL(/\/sign-in\?next=%2Fplanning$/);
     await expect(page.getByRole("heading", { level: 1, name: enAuth.auth.signIn.title })).toBeVisible();
     await expect(page.getByRole("navigation")).toHaveCount(0);
-    await page.getByLabel("E-mail").fill(account.email);
-    await page.getByLabel("Password").fill("not-the-password");
-    await page.getByRole("button", { name: "Sign in" }).click();
+    await submitSignIn(page, account.email, "not-the-password");
     await expect(page.getByText(enAuth.auth.errors.credentials)).toBeVisible();
+    await expect(page.getByLabel("Password")).toHaveValue("");
     await expect(page.getByLabel("E-mail")).toHaveValue(account.email);
     await page.screenshot({ path: screenshotPath("sign-in-wrong-password") });
     await page.getByLabel("Password").fill(account.password);
@@ -50,13 +56,11 @@ test.describe("signed out", () => {
     expect(created.status()).toBe(201);
     await page.goto("/sign-in");
     for (let i = 0; i < 5; i++) {
-      await page.getByLabel("E-mail").fill(email);
-      await page.getByLabel("Password").fill(`guess-${i}-secret`);
-      await page.getByRole("button", { name: "Sign in" }).click();
+      await submitSignIn(page, email, `guess-${i}-secret`);
       await expect(page.getByText(enAuth.auth.errors.credentials)).toBeVisible();
+      await expect(page.getByLabel("Password")).toHaveValue("");
     }
-    await page.getByLabel("Password").fill("right-password-1");
-    await page.getByRole("button", { name: "Sign in" }).click();
+    await submitSignIn(page, email, "right-password-1");
     await expect(page.getByText(/Too many failed attempts\. Try again in \d+ seconds\./)).toBeVisible();
     await expect(page).toHaveURL(/\/sign-in/);
     await page.screenshot({ path: screenshotPath("sign-in-rate-limited") });
@@ -73,11 +77,14 @@ test.describe("signed out", () => {
   });
 });
 
-for (const { role } of DEMO_ACCOUNTS) {
+for (const { role, email, password } of DEMO_ACCOUNTS) {
   test(`the demo ${role} sees their sections, gets 403 where the role stops, and signs out`, async ({ browser }) => {
-    const context = await signedIn(browser, role);
+    // A session of its own: signing out ends it, and the stored sessions other tests use must live on.
+    const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
     const page = await context.newPage();
-    await page.goto("/");
+    await page.goto("/sign-in");
+    await submitSignIn(page, email, password);
+    await expect(page).toHaveURL(/\/$/);
     const nav = page.getByRole("navigation", { name: en.nav.label });
     await expect(nav.getByRole("link")).toHaveText(NAV[role].map((key) => en.nav[key]));
     const forbidden = FORBIDDEN[role];

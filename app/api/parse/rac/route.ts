@@ -1,11 +1,10 @@
 import { z } from "zod";
 
 import { getDb } from "@/db/client";
-import { loadInventory } from "@/db/queries/inventory";
-import { getLicensingSettings } from "@/db/queries/settings";
+import { matchRacLicenses } from "@/db/queries/inventory";
 import { AppError } from "@/lib/errors";
-import { matchLicenses, SessionMatchSchema } from "@/lib/licensing/match";
-import { ParseRacResponseSchema, parseRac, toHeldLicense } from "@/lib/parsers/rac";
+import { SessionMatchSchema } from "@/lib/licensing/match";
+import { ParseRacResponseSchema, parseRac } from "@/lib/parsers/rac";
 
 import { readText } from "../../_lib/read-text";
 import { ok } from "../../_lib/respond";
@@ -26,8 +25,6 @@ export const POST = route(async (request: Request) => {
   const { text, encoding } = await readText(request);
   if (text.trim() === "") throw new AppError("empty-body", "The request body holds only whitespace: send the output of rac (e.g. rac session list --licenses | curl --data-binary @- …).", 400);
   const { records, warnings } = parseRac(text);
-  const licensed = records.filter((r) => r.series !== undefined && r.series !== null && r.series !== "");
-  const db = getDb();
-  const matches = licensed.length ? matchLicenses(loadInventory(db), licensed.map(toHeldLicense), getLicensingSettings(db).perSessionAppIds) : [];
+  const matches = matchRacLicenses(getDb(), records);
   return ok(Response, { records, warnings, encoding, matches, unmatched: matches.filter((m) => !m.matched).length });
 });
