@@ -13,6 +13,19 @@ function withSecurityHeaders(response: NextResponse, csp?: string): NextResponse
   return response;
 }
 
+/**
+ * A redirect with a relative Location: the browser stays on the name it used (a LAN host, an IP), whatever
+ * name the server thinks it has.
+ */
+const redirectTo = (location: string) => withSecurityHeaders(new NextResponse(null, { status: 303, headers: { Location: location } }));
+
+/**
+ * The origin Next.js compares a rewrite against. Under `next start --hostname X`, request.url still says
+ * localhost while Next.js's router expects X, and treats a rewrite to localhost as an external proxy (it
+ * then answers 200, not 403). `next start` exports the origin it listens on; tests fall back to request.url.
+ */
+const serverOrigin = (request: NextRequest) => process.env.__NEXT_PRIVATE_ORIGIN || request.url;
+
 const jsonError = (body: unknown, status: number) => withSecurityHeaders(NextResponse.json(body, { status, headers: { "Cache-Control": "no-store" } }));
 
 /**
@@ -42,14 +55,10 @@ export async function proxy(request: NextRequest) {
   const decision = decide(pathname, request.method, principal);
   const isPageView = !isApi && (request.method === "GET" || request.method === "HEAD");
 
-  if (principal && isPageView && (pathname === "/sign-in" || pathname === "/setup")) {
-    return withSecurityHeaders(NextResponse.redirect(new URL("/", request.url), 303));
-  }
+  if (principal && isPageView && (pathname === "/sign-in" || pathname === "/setup")) return redirectTo("/");
   if (!decision.allow && (isApi || !isPageView)) return jsonError(accessDeniedBody(decision), decision.status);
   if (!decision.allow && decision.status === 401) {
-    const signIn = new URL("/sign-in", request.url);
-    if (pathname !== "/") signIn.searchParams.set("next", `${pathname}${search}`);
-    return withSecurityHeaders(NextResponse.redirect(signIn, 303));
+    return redirectTo(pathname === "/" ? "/sign-in" : `/sign-in?${new URLSearchParams({ next: `${pathname}${search}` })}`);
   }
 
   const bytes = new Uint8Array(16);
@@ -66,7 +75,7 @@ export async function proxy(request: NextRequest) {
 
   if (!decision.allow) {
     // A page this role may not open: the 403 page inside the dashboard's frame, with a real 403 status.
-    return withSecurityHeaders(NextResponse.rewrite(new URL(FORBIDDEN_PATH, request.url), { status: 403, request: { headers: requestHeaders } }), csp);
+    return withSecurityHeaders(NextResponse.rewrite(new URL(FORBIDDEN_PATH, serverOrigin(request)), { status: 403, request: { headers: requestHeaders } }), csp);
   }
   return withSecurityHeaders(NextResponse.next({ request: { headers: requestHeaders } }), csp);
 }
