@@ -13,18 +13,17 @@ function withSecurityHeaders(response: NextResponse, csp?: string): NextResponse
   return response;
 }
 
-/**
- * A redirect with a relative Location: the browser stays on the name it used (a LAN host, an IP), whatever
- * name the server thinks it has.
- */
-const redirectTo = (location: string) => withSecurityHeaders(new NextResponse(null, { status: 303, headers: { Location: location } }));
 
 /**
- * The origin Next.js compares a rewrite against. Under `next start --hostname X`, request.url still says
- * localhost while Next.js's router expects X, and treats a rewrite to localhost as an external proxy (it
- * then answers 200, not 403). `next start` exports the origin it listens on; tests fall back to request.url.
+ * The origin Next.js compares rewrites and redirects against. Under `next start --hostname X`, request.url
+ * still says localhost while Next.js's router expects X: a rewrite to localhost became an external proxy
+ * answering 200 instead of 403, a redirect an absolute Location sending the browser to another host. With
+ * the router's own origin both stay internal (the Location is sent relative, so the browser keeps the name
+ * it used). `next start` exports that origin; tests fall back to request.url.
  */
 const serverOrigin = (request: NextRequest) => process.env.__NEXT_PRIVATE_ORIGIN || request.url;
+
+const redirectTo = (request: NextRequest, location: string) => withSecurityHeaders(NextResponse.redirect(new URL(location, serverOrigin(request)), 303));
 
 const jsonError = (body: unknown, status: number) => withSecurityHeaders(NextResponse.json(body, { status, headers: { "Cache-Control": "no-store" } }));
 
@@ -55,10 +54,10 @@ export async function proxy(request: NextRequest) {
   const decision = decide(pathname, request.method, principal);
   const isPageView = !isApi && (request.method === "GET" || request.method === "HEAD");
 
-  if (principal && isPageView && (pathname === "/sign-in" || pathname === "/setup")) return redirectTo("/");
+  if (principal && isPageView && (pathname === "/sign-in" || pathname === "/setup")) return redirectTo(request, "/");
   if (!decision.allow && (isApi || !isPageView)) return jsonError(accessDeniedBody(decision), decision.status);
   if (!decision.allow && decision.status === 401) {
-    return redirectTo(pathname === "/" ? "/sign-in" : `/sign-in?${new URLSearchParams({ next: `${pathname}${search}` })}`);
+    return redirectTo(request, pathname === "/" ? "/sign-in" : `/sign-in?${new URLSearchParams({ next: `${pathname}${search}` })}`);
   }
 
   const bytes = new Uint8Array(16);

@@ -149,8 +149,6 @@ describe("pages through the proxy: anonymous → sign-in, forbidden → the 403 
       expect(response.headers.get("x-middleware-next")).toBe("1");
     } else if (principal === null) {
       expect(response.status).toBe(303);
-      // Relative: the browser stays on the host name it used (a LAN name, an IP), whatever the server's own.
-      expect(response.headers.get("location")).toMatch(/^\/sign-in/);
       const location = new URL(response.headers.get("location")!, "http://localhost:3000");
       expect(location.pathname).toBe("/sign-in");
       if (page !== "/") expect(location.searchParams.get("next")).toBe(page);
