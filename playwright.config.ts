@@ -97,7 +97,10 @@ export default defineConfig({
     { name: "chromium", dependencies: ["sign-in"], use: { browserName: "chromium", storageState: storageStateOf("admin") } },
   ],
   webServer: {
-    command: `node node_modules/next/dist/bin/next start --port ${port} --hostname 127.0.0.1`,
+    // No --hostname: with a loopback --hostname, Next.js 16 turns the proxy's 403 rewrite into an external
+    // proxy answering 200 (its NextURL renames 127.0.0.1 to localhost, its router does not). The browser
+    // still uses 127.0.0.1, so the tests see that sign-in redirects keep the host the browser used.
+    command: `node node_modules/next/dist/bin/next start --port ${port}`,
     cwd: projectRoot,
     url: baseURL,
     // Never reuse a server already on the port: it could be serving a real database.

@@ -35,7 +35,7 @@ test.describe("signed out", () => {
   test("a protected page asks for sign-in, a wrong password is refused, the right one leads back to the page", async ({ page }) => {
     const account = DEMO_ACCOUNTS.find((a) => a.role === "finance")!;
     await page.goto("/planning");
-    // On the host the browser used (the server runs with --hostname 127.0.0.1), not "localhost".
+    // On the host the browser used (127.0.0.1), not the name the server gives itself (localhost).
     await expect(page).toHaveURL(/^http:\/\/127\.0\.0\.1:\d+\/sign-in\?next=%2Fplanning$/);
     await expect(page.getByRole("heading", { level: 1, name: enAuth.auth.signIn.title })).toBeVisible();
     await expect(page.getByRole("navigation")).toHaveCount(0);
