@@ -55,7 +55,10 @@ export async function proxy(request: NextRequest) {
   const isPageView = !isApi && (request.method === "GET" || request.method === "HEAD");
 
   if (principal && isPageView && (pathname === "/sign-in" || pathname === "/setup")) return redirectTo(request, "/");
-  if (!decision.allow && (isApi || !isPageView)) return jsonError(accessDeniedBody(decision), decision.status);
+  // A server action posted from a page the role may not open (sign-out on the 403 page): it runs against
+  // the 403 page instead, so whatever it renders afterwards is that page, never the forbidden one.
+  const isSignedInAction = !isApi && request.method === "POST" && request.headers.has("next-action") && decision.allow === false && decision.status === 403;
+  if (!decision.allow && !isSignedInAction && (isApi || !isPageView)) return jsonError(accessDeniedBody(decision), decision.status);
   if (!decision.allow && decision.status === 401) {
     return redirectTo(request, pathname === "/" ? "/sign-in" : `/sign-in?${new URLSearchParams({ next: `${pathname}${search}` })}`);
   }
@@ -73,8 +76,10 @@ export async function proxy(request: NextRequest) {
   else requestHeaders.delete(CLIENT_ADDRESS_HEADER);
 
   if (!decision.allow) {
-    // A page this role may not open: the 403 page inside the dashboard's frame, with a real 403 status.
-    return withSecurityHeaders(NextResponse.rewrite(new URL(FORBIDDEN_PATH, serverOrigin(request)), { status: 403, request: { headers: requestHeaders } }), csp);
+    // A page this role may not open: the 403 page inside the dashboard's frame, with a real 403 status
+    // (an action's answer keeps 200: the browser's router reads it as the action's result).
+    const status = isSignedInAction ? 200 : 403;
+    return withSecurityHeaders(NextResponse.rewrite(new URL(FORBIDDEN_PATH, serverOrigin(request)), { status, request: { headers: requestHeaders } }), csp);
   }
   return withSecurityHeaders(NextResponse.next({ request: { headers: requestHeaders } }), csp);
 }

@@ -162,6 +162,13 @@ describe("pages through the proxy: anonymous → sign-in, forbidden → the 403 
     const response = await proxy(nextRequest("/kits", "POST", { "next-action": "abc" }));
     expect(response.status).toBe(401);
   });
+
+  test("a server action posted from a page the role may not open runs against the 403 page, never the page itself", async () => {
+    const response = await proxy(nextRequest("/settings", "POST", { "next-action": "abc", ...(await asPrincipal({ role: "finance" })) }));
+    expect(new URL(response.headers.get("x-middleware-rewrite")!).pathname).toBe("/forbidden");
+    const plainPost = await proxy(nextRequest("/settings", "POST", await asPrincipal({ role: "finance" })));
+    expect(plainPost.status).toBe(403);
+  });
 });
 
 describe("API routes: anonymous → 401, outside the matrix → 403, inside → reaches the handler", () => {
