@@ -25,7 +25,9 @@ function FormError({ state }: { state: FormState }) {
   if (!state || state.ok || !state.error || state.error === "invalid") return null;
   const text =
     state.error === "rate-limited"
-      ? t("rateLimited", { seconds: state.retryAfterSeconds ?? 60 })
+      ? (state.retryAfterSeconds ?? 60) >= 90
+        ? t("rateLimitedMinutes", { minutes: Math.ceil((state.retryAfterSeconds ?? 60) / 60) })
+        : t("rateLimited", { seconds: state.retryAfterSeconds ?? 60 })
       : state.error === "credentials"
         ? t("credentials")
         : state.error === "already-set-up"
