@@ -39,7 +39,7 @@ test("a token created in Settings is shown once, works on the parse endpoint, an
   await expect(row).not.toContainText(token);
   await row.getByRole("button", { name: t.revoke.open }).click();
   await page.getByRole("button", { name: t.revoke.submit }).click();
-  await expect(page.getByRole("row").filter({ hasText: name })).toContainText(t.status.revoked);
+  await expect(page.getByRole("row").filter({ hasText: name }).first()).toContainText(t.status.revoked);
   expect((await script.post("/api/parse/ring", { headers: { Authorization: `Bearer ${token}` }, data: RING_LIST })).status()).toBe(401);
   await script.dispose();
 });
