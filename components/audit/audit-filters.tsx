@@ -28,7 +28,7 @@ export async function AuditFilters({ values, actors, actions, entities }: AuditF
   return (
     <Card className="mb-6">
       {/* The key remounts the fields on navigation, so "Clear" empties them (they are uncontrolled). */}
-      <Form key={JSON.stringify(values)} action="/audit" aria-label={t("filters.label")} className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4 xl:grid-cols-7" data-testid="audit-filters">
+      <Form key={JSON.stringify(values)} action="/audit" aria-label={t("filters.label")} className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3 2xl:grid-cols-7" data-testid="audit-filters">
         <div>
           <label htmlFor="audit-actor" className={labelClass}>
             {t("filters.actor")}
