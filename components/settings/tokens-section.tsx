@@ -19,7 +19,9 @@ import { SortableTable, type SortableColumn } from "./sortable-table";
 const SCOPE_TONE: Record<TokenScope, BadgeTone> = { import: "neutral", read: "accent", admin: "warning" };
 
 /** The example a new token is shown with: a cron job sending `rac session list` output. */
-const curlExample = (token: string, origin: string) => `curl -H "Authorization: Bearer ${token}" --data-binary @sessions.txt ${origin}/api/parse/rac`;
+/** What a cron job on the 1C server runs: an import-capable token stores the capture, a read token only parses it. */
+const curlExample = (token: string, origin: string, scope: string) =>
+  `rac session list --cluster=<cluster-uuid> --licenses | curl -fsS -H "Authorization: Bearer ${token}" --data-binary @- ${origin}/api/${scope === "read" ? "parse" : "import"}/rac`;
 
 export function TokensSection({ initialTokens }: { initialTokens: ApiTokenWire[] }) {
   const t = useTranslations("settings");
@@ -171,7 +173,7 @@ function CreateTokenForm() {
   const scopeId = useId();
   const [name, setName] = useState("");
   const [scope, setScope] = useState<TokenScope>("import");
-  const [created, setCreated] = useState<{ name: string; token: string; origin: string } | null>(null);
+  const [created, setCreated] = useState<{ name: string; token: string; origin: string; scope: string } | null>(null);
 
   const errors = mutation.error ? errorTexts(mutation.error, CREATE_FIELDS) : { fields: {} as Record<string, string> };
 
@@ -184,7 +186,7 @@ function CreateTokenForm() {
         onSuccess: ({ token, apiToken }) => {
           setName("");
           setScope("import");
-          setCreated({ name: apiToken.name, token, origin: window.location.origin });
+          setCreated({ name: apiToken.name, token, origin: window.location.origin, scope: apiToken.scope });
         },
       },
     );
@@ -200,7 +202,7 @@ function CreateTokenForm() {
           <SecretValue label={t("tokens.created.label")} value={created.token} />
           <div className="flex flex-col gap-1">
             <p className="text-sm text-slate-700">{t("tokens.created.example")}</p>
-            <SecretValue label={t("tokens.created.exampleLabel")} value={curlExample(created.token, created.origin)} multiline />
+            <SecretValue label={t("tokens.created.exampleLabel")} value={curlExample(created.token, created.origin, created.scope)} multiline />
           </div>
         </SecretPanel>
       )}
