@@ -59,7 +59,22 @@ delete process.env.SEATLEDGER_DEMO;
 
 const port = Number(process.env.E2E_PORT || 3100);
 const baseURL = `http://127.0.0.1:${port}`;
+// A second server on a database with no demo and no account: the one-time setup page (tests/e2e/setup.spec.ts).
+const emptyPort = Number(process.env.E2E_EMPTY_PORT || port + 1);
+const emptyDatabasePath = assertTemporaryDatabase(path.join(path.dirname(databasePath), "empty.db"));
+process.env.E2E_EMPTY_BASE_URL = `http://127.0.0.1:${emptyPort}`;
 const executablePath = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
+
+function serverEnv(file: string): Record<string, string> {
+  return {
+    DATABASE_PATH: file,
+    E2E_DATABASE_PATH: file,
+    NEXT_TELEMETRY_DISABLED: "1",
+    NODE_ENV: "production",
+    // Playwright sets FORCE_COLOR=1 for the server; with NO_COLOR (CI) Node would warn about the pair.
+    ...(process.env.NO_COLOR ? { FORCE_COLOR: "0" } : {}),
+  };
+}
 
 export default defineConfig({
   testDir: "tests/e2e",
@@ -96,25 +111,30 @@ export default defineConfig({
     { name: "sign-in", testMatch: "auth.setup.ts", use: { browserName: "chromium" } },
     { name: "chromium", dependencies: ["sign-in"], use: { browserName: "chromium", storageState: storageStateOf("admin") } },
   ],
-  webServer: {
-    // No --hostname: with a loopback --hostname, Next.js 16 turns the proxy's 403 rewrite into an external
-    // proxy answering 200 (its NextURL renames 127.0.0.1 to localhost, its router does not). The browser
-    // still uses 127.0.0.1, so the tests see that sign-in redirects keep the host the browser used.
-    command: `node node_modules/next/dist/bin/next start --port ${port}`,
-    cwd: projectRoot,
-    url: baseURL,
-    // Never reuse a server already on the port: it could be serving a real database.
-    reuseExistingServer: false,
-    timeout: 60_000,
-    stdout: "ignore",
-    stderr: "pipe",
-    env: {
-      DATABASE_PATH: databasePath,
-      E2E_DATABASE_PATH: databasePath,
-      NEXT_TELEMETRY_DISABLED: "1",
-      NODE_ENV: "production",
-      // Playwright sets FORCE_COLOR=1 for the server; with NO_COLOR (CI) Node would warn about the pair.
-      ...(process.env.NO_COLOR ? { FORCE_COLOR: "0" } : {}),
+  webServer: [
+    {
+      // No --hostname: with a loopback --hostname, Next.js 16 turns the proxy's 403 rewrite into an external
+      // proxy answering 200 (its NextURL renames 127.0.0.1 to localhost, its router does not). The browser
+      // still uses 127.0.0.1, so the tests see that sign-in redirects keep the host the browser used.
+      command: `node node_modules/next/dist/bin/next start --port ${port}`,
+      cwd: projectRoot,
+      url: baseURL,
+      // Never reuse a server already on the port: it could be serving a real database.
+      reuseExistingServer: false,
+      timeout: 60_000,
+      stdout: "ignore",
+      stderr: "pipe",
+      env: serverEnv(databasePath),
     },
-  },
+    {
+      command: `node node_modules/next/dist/bin/next start --port ${emptyPort}`,
+      cwd: projectRoot,
+      url: process.env.E2E_EMPTY_BASE_URL,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      stdout: "ignore",
+      stderr: "pipe",
+      env: { ...serverEnv(emptyDatabasePath), SEATLEDGER_DEMO: "0" },
+    },
+  ],
 });

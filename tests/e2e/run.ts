@@ -96,12 +96,14 @@ async function main(): Promise<number> {
     ensureBuild({ env: { DATABASE_PATH: path.join(tempDir, "build.db") } });
 
     const port = await freePort();
+    const emptyPort = await freePort();
     console.log(`› playwright test on http://127.0.0.1:${port} (database: ${databasePath})`);
 
     const env: NodeJS.ProcessEnv = {
       ...process.env,
       CHROMIUM_PATH: browser,
       E2E_PORT: String(port),
+      E2E_EMPTY_PORT: String(emptyPort),
       E2E_DATABASE_PATH: databasePath,
       DATABASE_PATH: databasePath,
       NEXT_TELEMETRY_DISABLED: "1",
