@@ -11,8 +11,8 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("auth.account"))("title") };
 }
 
-export default async function AccountPage() {
-  const [t, roles, principal] = await Promise.all([getTranslations("auth.account"), getTranslations("auth.roles"), currentPrincipal()]);
+export default async function AccountPage({ searchParams }: { searchParams: Promise<{ changed?: string }> }) {
+  const [t, roles, principal, params] = await Promise.all([getTranslations("auth.account"), getTranslations("auth.roles"), currentPrincipal(), searchParams]);
   if (principal?.kind !== "user") return null;
   return (
     <>
@@ -31,7 +31,7 @@ export default async function AccountPage() {
           </dl>
         </Card>
         <Card title={t("changePassword")}>
-          <PasswordForm minPassword={MIN_PASSWORD_LENGTH} />
+          <PasswordForm minPassword={MIN_PASSWORD_LENGTH} changed={params.changed === "1"} />
         </Card>
       </div>
     </>

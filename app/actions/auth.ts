@@ -98,7 +98,8 @@ export async function changePassword(_previous: FormState, form: FormData): Prom
     return { ok: false, error: "invalid", fieldErrors: { currentPassword: "wrong" } };
   }
   recordAudit(getDb(), { actor: auth.actor, action: "auth.password-change", entity: "user", entityId: auth.principal.id, address: auth.address });
-  return { ok: true };
+  // The library replaced the session (the others are revoked): a new request carries the new cookie.
+  redirect("/account?changed=1");
 }
 
 /** The one-time setup: creates the first administrator, only while the database has no user at all. */

@@ -82,14 +82,14 @@ export function SetupForm({ minPassword }: { minPassword: number }) {
   );
 }
 
-export function PasswordForm({ minPassword }: { minPassword: number }) {
+export function PasswordForm({ minPassword, changed }: { minPassword: number; changed?: boolean }) {
   const t = useTranslations("auth.account");
   const [state, action, pending] = useActionState(changePassword, null);
   const fieldError = useFieldError(state, minPassword);
   return (
     <form action={action} className="flex max-w-md flex-col gap-4" noValidate>
       <FormError state={state} />
-      {state?.ok ? (
+      {changed && !state ? (
         <p role="status" className="rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-800">
           {t("changed")}
         </p>
