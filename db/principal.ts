@@ -22,12 +22,13 @@ export function clientAddress(headers: Headers): string | null {
 }
 
 /**
- * The principal, or null. A request carrying an Authorization header is judged by its token alone (a bad
- * token is anonymous, never a fallback to the cookie).
+ * The principal, or null. A request carrying a Bearer token is judged by that token alone (a bad token is
+ * anonymous, never a fallback to the cookie); other Authorization schemes (a reverse proxy's Basic auth)
+ * leave the cookie in charge.
  */
 export async function resolvePrincipal(headers: Headers): Promise<Principal | null> {
   const authorization = headers.get("authorization");
-  if (authorization !== null) {
+  if (authorization !== null && /^Bearer\s/i.test(authorization)) {
     const token = verifyApiToken(getDb(), authorization);
     return token ? { kind: "token", id: token.id, name: token.name, scope: token.scope } : null;
   }

@@ -10,7 +10,7 @@ import { getAuth } from "@/db/auth";
 import { getDb } from "@/db/client";
 import { recordAudit } from "@/db/queries/audit";
 import { countUsers, createUser, getUserByEmail, NewUserSchema, PasswordChangeSchema } from "@/db/queries/users";
-import { clearFailures, recordFailure, retryAfterMs, SIGN_IN_LIMITS, type FailureLog } from "@/lib/security/rate-limit";
+import { clearFailures, forgetAttempt, recordFailure, retryAfterMs, SIGN_IN_LIMITS, type FailureLog } from "@/lib/security/rate-limit";
 
 export type FormState = {
   ok: boolean;
@@ -25,7 +25,9 @@ const globalForLimits = globalThis as unknown as { seatledgerSignInFailures?: Fa
 const failures = (globalForLimits.seatledgerSignInFailures ??= new Map());
 
 const SignInSchema = z.object({
-  email: z.string().trim().toLowerCase().min(1, "required").max(200),
+  // Checked as an address: what is written to the audit log as the actor is never free text (a password
+  // typed into the wrong field, say).
+  email: z.string().trim().toLowerCase().min(1, "required").max(200).pipe(z.email()),
   password: z.string().min(1, "required").max(200),
   next: z.string().optional(),
 });
@@ -54,22 +56,23 @@ export async function signIn(_previous: FormState, form: FormData): Promise<Form
   const accountKey = `account:${email}`;
   const addressKey = `address:${address}`;
   const wait = Math.max(retryAfterMs(failures, accountKey, SIGN_IN_LIMITS.account, now), retryAfterMs(failures, addressKey, SIGN_IN_LIMITS.address, now));
+  // Refused before the password is looked at, and not written to the log: the failures that led here are.
+  if (wait > 0) return { ok: false, error: "rate-limited", retryAfterSeconds: Math.ceil(wait / 1000), values };
+  // Counted before the (slow, asynchronous) password check, so attempts sent in parallel cannot all pass
+  // the limit; a success takes its attempt back.
+  recordFailure(failures, accountKey, SIGN_IN_LIMITS.account, now);
+  recordFailure(failures, addressKey, SIGN_IN_LIMITS.address, now);
   const db = getDb();
-  if (wait > 0) {
-    recordAudit(db, { actor: email, action: "auth.sign-in-failed", entity: "user", after: { reason: "rate-limited" }, address });
-    return { ok: false, error: "rate-limited", retryAfterSeconds: Math.ceil(wait / 1000), values };
-  }
   try {
     await getAuth().api.signInEmail({ body: { email, password }, headers: await headers() });
   } catch (error) {
     if (!isAPIError(error)) throw error;
-    recordFailure(failures, accountKey, SIGN_IN_LIMITS.account, now);
-    recordFailure(failures, addressKey, SIGN_IN_LIMITS.address, now);
     // The same answer whether the account exists or not; the log says which it was.
     recordAudit(db, { actor: email, action: "auth.sign-in-failed", entity: "user", after: { reason: getUserByEmail(db, email) ? "wrong-password" : "unknown-account" }, address });
     return { ok: false, error: "credentials", values };
   }
   clearFailures(failures, accountKey);
+  forgetAttempt(failures, addressKey, now);
   recordAudit(db, { actor: email, action: "auth.sign-in", entity: "user", entityId: getUserByEmail(db, email)?.id, address });
   redirect(safeNext(next));
 }
@@ -90,8 +93,15 @@ export async function changePassword(_previous: FormState, form: FormData): Prom
   const parsed = PasswordChangeSchema.safeParse({ currentPassword: form.get("currentPassword"), newPassword: form.get("newPassword") });
   if (!parsed.success) return { ok: false, error: "invalid", fieldErrors: fieldErrorsOf(parsed.error) };
   if (form.get("confirmPassword") !== parsed.data.newPassword) return { ok: false, error: "invalid", fieldErrors: { confirmPassword: "mismatch" } };
+  // A session left open is not a licence to guess its owner's password: the same per-account limit.
+  const key = `password:${auth.principal.id}`;
+  const now = Date.now();
+  const wait = retryAfterMs(failures, key, SIGN_IN_LIMITS.account, now);
+  if (wait > 0) return { ok: false, error: "rate-limited", retryAfterSeconds: Math.ceil(wait / 1000) };
+  recordFailure(failures, key, SIGN_IN_LIMITS.account, now);
   try {
     await getAuth().api.changePassword({ body: { ...parsed.data, revokeOtherSessions: true }, headers: await headers() });
+    clearFailures(failures, key);
   } catch (error) {
     if (!isAPIError(error)) throw error;
     recordAudit(getDb(), { actor: auth.actor, action: "auth.password-change-failed", entity: "user", entityId: auth.principal.id, address: auth.address });

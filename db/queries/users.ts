@@ -126,11 +126,12 @@ function refuseLastAdmin(db: Db, id: string, what: string) {
 /** Changes a role and/or sets a new password (signing the user out everywhere when the password changes). */
 export async function updateUser(db: Db, id: string, patch: z.input<typeof UserPatchSchema>, actor: string | null): Promise<UserRow> {
   const p = UserPatchSchema.parse(patch);
+  // Hash first: from the checks to the writes nothing awaits, so two changes at once cannot both pass the
+  // last-administrator check.
+  const hash = p.password ? await (await getAuth(db).$context).password.hash(p.password) : null;
   const before = requireUser(db, id);
   if (p.role && p.role !== before.role && before.role === "admin") refuseLastAdmin(db, id, "role");
-  if (p.password) {
-    const ctx = await getAuth(db).$context;
-    const hash = await ctx.password.hash(p.password);
+  if (hash) {
     db.update(authAccount).set({ password: hash, updatedAt: new Date() }).where(and(eq(authAccount.userId, id), eq(authAccount.providerId, "credential"))).run();
     db.delete(authSession).where(eq(authSession.userId, id)).run();
   }
@@ -141,7 +142,7 @@ export async function updateUser(db: Db, id: string, patch: z.input<typeof UserP
     entity: "user",
     entityId: id,
     before: { email: before.email, role: before.role },
-    after: { email: before.email, role: p.role ?? before.role, ...(p.password ? { password: "changed" } : {}) },
+    after: { email: before.email, role: p.role ?? before.role, ...(p.password ? { passwordChanged: true } : {}) },
   });
   return listUsers(db).find((u) => u.id === id)!;
 }

@@ -65,7 +65,7 @@ export const can = (principal: Principal | null, permission: Permission): boolea
 
 /** How the audit log names a principal. */
 export const actorOf = (principal: Principal | null): string | null =>
-  principal === null ? null : principal.kind === "user" ? principal.email : `token:${principal.name}`;
+  principal === null ? null : principal.kind === "user" ? principal.email : `token #${principal.id} ${principal.name}`;
 
 /** `public`: anyone; `signed-in`: any principal; otherwise a permission. */
 export type Requirement = "public" | "signed-in" | Permission;
@@ -99,9 +99,6 @@ export const ACCESS_RULES: readonly AccessRule[] = [
   // Rendered in place of a page the role may not open (proxy.ts); opened directly it just says so.
   page("/forbidden", "signed-in"),
 
-  // The library's HTTP route answers only get-session (app/api/auth/[...all]/route.ts); signing in, out and
-  // password changes are server actions with SeatLedger's rate limit and audit.
-  api("/api/auth/[...all]", { GET: "public" }),
   // Monitoring: answers only "ok" and the number of migrations.
   api("/api/health", { GET: "public" }),
   api("/api/simulate", { POST: "compute" }),
@@ -145,7 +142,8 @@ export function ruleFor(pathname: string): AccessRule | null {
 export type AccessDecision =
   | { allow: true }
   | { allow: false; status: 401; reason: "sign-in" }
-  | { allow: false; status: 403; reason: "forbidden"; permission: Permission }
+  /** `permission` null: the path has no rule for what was asked (a route handler without an API rule). */
+  | { allow: false; status: 403; reason: "forbidden"; permission: Permission | null }
   | { allow: false; status: 405; reason: "method" };
 
 /**
@@ -154,6 +152,8 @@ export type AccessDecision =
  */
 export function decide(pathname: string, method: string, principal: Principal | null): AccessDecision {
   const rule = ruleFor(pathname);
+  // Tokens are for scripts calling the API; a page or a server action opened with one is anonymous.
+  if (principal?.kind === "token" && rule?.kind !== "api") principal = null;
   if (!rule) return principal ? { allow: true } : { allow: false, status: 401, reason: "sign-in" };
   const requirement = rule.methods[method.toUpperCase() as Method] ?? (method.toUpperCase() === "HEAD" ? rule.methods.GET : undefined);
   if (requirement === undefined) {
@@ -164,6 +164,12 @@ export function decide(pathname: string, method: string, principal: Principal | 
   if (!principal) return { allow: false, status: 401, reason: "sign-in" };
   if (requirement === "signed-in" || can(principal, requirement)) return { allow: true };
   return { allow: false, status: 403, reason: "forbidden", permission: requirement };
+}
+
+/** For route handlers: as `decide`, but a path without an API rule of its own is closed to everyone. */
+export function decideApi(pathname: string, method: string, principal: Principal | null): AccessDecision {
+  if (ruleFor(pathname)?.kind === "api") return decide(pathname, method, principal);
+  return principal ? { allow: false, status: 403, reason: "forbidden", permission: null } : { allow: false, status: 401, reason: "sign-in" };
 }
 
 /** The pages a principal may open, for the navigation. */
@@ -177,7 +183,12 @@ export function accessDeniedBody(decision: Exclude<AccessDecision, { allow: true
     case 401:
       return { error: { code: "unauthenticated", message: "Sign in, or send an API token as `Authorization: Bearer <token>` (npm run token:create)." } };
     case 403:
-      return { error: { code: "forbidden", message: `Your role or token scope does not include "${decision.permission}".` } };
+      return {
+        error: {
+          code: "forbidden",
+          message: decision.permission ? `Your role or token scope does not include "${decision.permission}".` : "This endpoint has no access rule, so nobody may call it.",
+        },
+      };
     case 405:
       return { error: { code: "method-not-allowed", message: "This endpoint does not accept that method." } };
   }

@@ -42,3 +42,10 @@ export function recordFailure(log: FailureLog, key: string, policy: LimitPolicy,
 export function clearFailures(log: FailureLog, key: string): void {
   log.delete(key);
 }
+
+/** Takes back one attempt recorded at `at` (it succeeded): attempts are counted before the password is checked. */
+export function forgetAttempt(log: FailureLog, key: string, at: number): void {
+  const times = log.get(key);
+  const i = times?.lastIndexOf(at) ?? -1;
+  if (times && i >= 0) times.splice(i, 1);
+}

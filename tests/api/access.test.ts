@@ -6,6 +6,9 @@ import path from "node:path";
 import { NextRequest } from "next/server";
 import { describe, expect, test } from "vitest";
 
+import { GET as auditGet } from "@/app/api/audit/route";
+import { getDb } from "@/db/client";
+import { createApiToken, revokeApiToken } from "@/db/queries/tokens";
 import { proxy } from "@/proxy";
 import type { TokenScope, UserRole } from "@/lib/domain/enums";
 import { ACCESS_RULES, ruleFor, type Method } from "@/lib/security/access";
@@ -47,7 +50,6 @@ const PAGES: Record<string, Who> = {
 };
 
 const ROUTES: Record<string, Partial<Record<Method, Who>>> = {
-  "/api/auth/[...all]": { GET: "public" },
   "/api/health": { GET: "public" },
   "/api/simulate": { POST: COMPUTE },
   "/api/parse/rac": { POST: COMPUTE },
@@ -186,8 +188,10 @@ describe("API routes: anonymous → 401, outside the matrix → 403, inside → 
 
     if (allowed(who, principal)) {
       expect(viaProxy.headers.get("x-middleware-next")).toBe("1");
-      // Reaching the handler: whatever it says about an empty body or an unknown id, it is not a refusal.
+      // Reaching the handler: whatever it says about an empty body or an unknown id, it is not a refusal —
+      // and not a crash.
       expect([401, 403]).not.toContain(direct.status);
+      expect(direct.status).toBeLessThan(500);
     } else {
       const status = principal === null ? 401 : 403;
       expect(viaProxy.status).toBe(status);
@@ -197,20 +201,34 @@ describe("API routes: anonymous → 401, outside the matrix → 403, inside → 
     }
   });
 
-  test("the auth library answers only get-session over HTTP: its sign-in and admin endpoints would skip the rate limit and the audit log", async () => {
-    const admin = await asPrincipal({ role: "admin" });
-    const { GET: authGet } = await import("@/app/api/auth/[...all]/route");
-    expect((await authGet(new Request("http://localhost:3000/api/auth/admin/list-users", { headers: admin }))).status).toBe(404);
-    const session = await authGet(new Request("http://localhost:3000/api/auth/get-session", { headers: admin }));
-    expect((await session.json()).user.email).toBe("admin@test.seatledger.local");
+  test("the auth library has no HTTP route: signing in, out and password changes go through server actions", async () => {
+    expect(routeFiles.filter((f) => urlOf(f).startsWith("/api/auth"))).toEqual([]);
     expect((await proxy(nextRequest("/api/auth/sign-in/email", "POST", {}))).status).toBe(401);
-    expect((await proxy(nextRequest("/api/auth/admin/set-role", "POST", admin))).status).toBe(405);
+    expect((await proxy(nextRequest("/api/auth/get-session", "GET", await asPrincipal({ role: "admin" })))).headers.get("x-middleware-next")).toBe("1"); // → 404
   });
 
   test("a revoked or made-up token is anonymous, never a fallback to the cookie", async () => {
     const cookie = await asPrincipal({ role: "admin" });
-    const response = await proxy(nextRequest("/api/audit", "GET", { ...cookie, authorization: "Bearer slt_madeup" }));
-    expect(response.status).toBe(401);
+    const made = createApiToken(getDb(), { name: "soon revoked", scope: "admin" });
+    const asToken = { authorization: `Bearer ${made.token}` };
+    expect((await proxy(nextRequest("/api/audit", "GET", asToken))).headers.get("x-middleware-next")).toBe("1");
+    revokeApiToken(getDb(), made.row.id);
+    for (const authorization of [asToken.authorization, "Bearer slt_madeup"]) {
+      expect((await proxy(nextRequest("/api/audit", "GET", { ...cookie, authorization }))).status).toBe(401);
+      expect((await auditGet(new Request("http://localhost:3000/api/audit", { headers: { ...cookie, authorization } }))).status).toBe(401);
+    }
+  });
+
+  test("another Authorization scheme (a reverse proxy's Basic auth) leaves the session cookie in charge", async () => {
+    const cookie = await asPrincipal({ role: "admin" });
+    const response = await proxy(nextRequest("/api/audit", "GET", { ...cookie, authorization: "Basic dXNlcjpwYXNz" }));
+    expect(response.headers.get("x-middleware-next")).toBe("1");
+  });
+
+  test("a token opens no page: scripts use the API", async () => {
+    const response = await proxy(nextRequest("/kits", "GET", await asPrincipal({ scope: "admin" })));
+    expect(response.status).toBe(303);
+    expect(new URL(response.headers.get("location")!, "http://localhost:3000").pathname).toBe("/sign-in");
   });
 });
 

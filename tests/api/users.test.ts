@@ -21,8 +21,8 @@ const json = { "content-type": "application/json" };
 const list = (headers: Headers) => GET(new Request(BASE, { headers }));
 const create = (headers: Headers, body: unknown) => POST(new Request(BASE, { method: "POST", headers: { ...headers, ...json }, body: JSON.stringify(body) }));
 const patch = (headers: Headers, id: string, body: unknown) =>
-  PATCH(new Request(`${BASE}/${id}`, { method: "PATCH", headers: { ...headers, ...json }, body: JSON.stringify(body) }), { params: Promise.resolve({ id }) });
-const remove = (headers: Headers, id: string) => DELETE(new Request(`${BASE}/${id}`, { method: "DELETE", headers }), { params: Promise.resolve({ id }) });
+  PATCH(new Request(`${BASE}/${encodeURIComponent(id)}`, { method: "PATCH", headers: { ...headers, ...json }, body: JSON.stringify(body) }), { params: Promise.resolve({ id }) });
+const remove = (headers: Headers, id: string) => DELETE(new Request(`${BASE}/${encodeURIComponent(id)}`, { method: "DELETE", headers }), { params: Promise.resolve({ id }) });
 
 const admin = () => sessionHeaders("admin");
 const adminId = async () => {
@@ -209,7 +209,7 @@ describe("PATCH /api/users/[id]", () => {
     await expect(signIn(user.email, "brand new secret 42")).resolves.toBeTruthy();
 
     const [entry] = auditOf("user.update", user.id);
-    expect(JSON.parse(entry.after!)).toEqual({ email: user.email, role: "viewer", password: "[secret]" });
+    expect(JSON.parse(entry.after!)).toEqual({ email: user.email, role: "viewer", passwordChanged: true });
     expect(JSON.stringify(entry)).not.toContain("brand new secret 42");
   });
 

@@ -1,7 +1,7 @@
 import { fc, test as fcTest } from "@fast-check/vitest";
 import { describe, expect, test } from "vitest";
 
-import { clearFailures, MAX_KEYS, recordFailure, retryAfterMs, SIGN_IN_LIMITS, type FailureLog } from "@/lib/security/rate-limit";
+import { clearFailures, forgetAttempt, MAX_KEYS, recordFailure, retryAfterMs, SIGN_IN_LIMITS, type FailureLog } from "@/lib/security/rate-limit";
 
 const policy = { max: 3, windowMs: 60_000 };
 
@@ -27,6 +27,20 @@ describe("sign-in failure limiter (issue #5: per account and per address)", () =
     clearFailures(log, "account:anna@example.ru");
     expect(retryAfterMs(log, "account:anna@example.ru", policy, 5)).toBe(0);
     expect(retryAfterMs(log, "address:10.0.0.5", policy, 5)).toBeGreaterThan(0);
+  });
+
+  test("attempts are counted before the password check: the sixth of six parallel attempts is refused; a success is taken back", () => {
+    const log: FailureLog = new Map();
+    const p = SIGN_IN_LIMITS.account;
+    const admitted = Array.from({ length: 6 }, () => {
+      if (retryAfterMs(log, "account:a", p, 1000) > 0) return false;
+      recordFailure(log, "account:a", p, 1000);
+      return true;
+    });
+    expect(admitted).toEqual([true, true, true, true, true, false]);
+    forgetAttempt(log, "account:a", 1000);
+    expect(retryAfterMs(log, "account:a", p, 1000)).toBe(0);
+    forgetAttempt(log, "account:none", 1000); // nothing to take back: no error
   });
 
   test("the shipped limits: 5 per account and 20 per address in 15 minutes", () => {

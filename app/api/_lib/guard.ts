@@ -1,7 +1,7 @@
 import { recordAudit } from "@/db/queries/audit";
 import { getDb } from "@/db/client";
 import { clientAddress, resolvePrincipal } from "@/db/principal";
-import { accessDeniedBody, actorOf, decide, type Principal } from "@/lib/security/access";
+import { accessDeniedBody, actorOf, decideApi, type Principal } from "@/lib/security/access";
 
 import { handle } from "./respond";
 
@@ -22,7 +22,7 @@ export function route<P = Record<string, never>>(handler: (request: Request, con
   return handle(async (request: Request, nextContext?: { params?: Promise<P> }) => {
     const principal = await resolvePrincipal(request.headers);
     const { pathname } = new URL(request.url);
-    const decision = decide(pathname, request.method, principal);
+    const decision = decideApi(pathname, request.method, principal);
     const address = clientAddress(request.headers);
     if (principal?.kind === "token") {
       recordAudit(getDb(), {
