@@ -112,15 +112,24 @@ export async function changePassword(_previous: FormState, form: FormData): Prom
   redirect("/account?changed=1");
 }
 
+const globalForSetup = globalThis as unknown as { seatledgerSetupRunning?: boolean };
+
 /** The one-time setup: creates the first administrator, only while the database has no user at all. */
 export async function setupFirstAdmin(_previous: FormState, form: FormData): Promise<FormState> {
   const db = getDb();
-  if (countUsers(db) > 0) return { ok: false, error: "already-set-up" };
+  // One at a time: two forms sent at the same moment to a fresh install must not both create an admin.
+  if (countUsers(db) > 0 || globalForSetup.seatledgerSetupRunning) return { ok: false, error: "already-set-up" };
   const values = { email: String(form.get("email") ?? ""), name: String(form.get("name") ?? "") };
   const parsed = NewUserSchema.required({ password: true }).safeParse({ email: values.email, name: values.name || undefined, role: "admin", password: form.get("password") });
   if (!parsed.success) return { ok: false, error: "invalid", fieldErrors: fieldErrorsOf(parsed.error), values };
   if (form.get("confirmPassword") !== parsed.data.password) return { ok: false, error: "invalid", fieldErrors: { confirmPassword: "mismatch" }, values };
-  const { user } = await createUser(db, parsed.data, "setup page");
+  let user;
+  globalForSetup.seatledgerSetupRunning = true;
+  try {
+    ({ user } = await createUser(db, parsed.data, "setup page"));
+  } finally {
+    globalForSetup.seatledgerSetupRunning = false;
+  }
   await getAuth().api.signInEmail({ body: { email: parsed.data.email, password: parsed.data.password }, headers: await headers() });
   recordAudit(db, { actor: user.email, action: "auth.sign-in", entity: "user", entityId: user.id, address: await currentAddress() });
   redirect("/");
