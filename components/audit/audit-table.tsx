@@ -2,8 +2,9 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 
 import { Badge } from "@/components/ui/badge";
+import { parseRecorded } from "@/lib/security/redact";
 
-import { describeChange, parseRecorded, type ChangeLine, type Shown } from "./changes";
+import { describeChange, type ChangeLine, type Shown } from "./changes";
 import { isKnownAction, isKnownEntity } from "./labels";
 
 /** One entry as the page hands it over (before/after still the JSON text the log holds). */

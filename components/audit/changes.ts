@@ -1,5 +1,4 @@
-/** What recordAudit writes in place of a secret (db/queries/audit.ts `redactSecrets`). */
-export const SECRET_MARKER = "[secret]";
+import { SECRET_MARKER } from "@/lib/security/redact";
 
 /** One value as the table shows it: short text (the whole value in `full` when cut), a redacted secret, or nothing. */
 export type Shown = { kind: "text"; text: string; full?: string } | { kind: "secret" } | { kind: "none" };
@@ -31,16 +30,6 @@ export function showValue(value: unknown): Shown {
           ? JSON.stringify(value)
           : String(value);
   return full.length > MAX_TEXT ? { kind: "text", text: `${full.slice(0, MAX_TEXT - 1)}…`, full } : { kind: "text", text: full };
-}
-
-/** The JSON text the log holds, as a value; text that is not JSON stays text. */
-export function parseRecorded(text: string | null): unknown {
-  if (text === null) return undefined;
-  try {
-    return JSON.parse(text);
-  } catch {
-    return text;
-  }
 }
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);

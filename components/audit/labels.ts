@@ -14,11 +14,11 @@ export const KNOWN_ACTIONS = [
   "auth.password-change-failed",
   "pin.reveal",
   "owner.reveal",
-  "demo.seed",
+  "sessions.import",
 ] as const;
 export type KnownAction = (typeof KNOWN_ACTIONS)[number];
 
-export const KNOWN_ENTITIES = ["user", "api_token", "settings", "pin", "owner", "kit"] as const;
+export const KNOWN_ENTITIES = ["user", "api_token", "settings", "pin", "owner", "kit", "session_snapshot"] as const;
 export type KnownEntity = (typeof KNOWN_ENTITIES)[number];
 
 export const isKnownAction = (code: string): code is KnownAction => (KNOWN_ACTIONS as readonly string[]).includes(code);

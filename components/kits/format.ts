@@ -1,14 +1,3 @@
-import { formatPin } from "@/lib/licensing/texts";
-
-/** A PIN as printed on the envelope, grouped by 3 (DOMAIN §1.2); anything else is shown as stored. */
-export function printedPin(code: string): string {
-  try {
-    return formatPin(code);
-  } catch {
-    return code;
-  }
-}
-
 /** Digits after the decimal point of a currency (2 for RUB and USD, 0 for JPY); 2 when the code is unknown. */
 function minorDigits(currency: string): number {
   try {

@@ -1,8 +1,10 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+import { useId } from "react";
 
-import { CopyButton } from "./copy-button";
+import { CopyButton } from "@/components/ui/copy-button";
+
 import { useTimedReveal } from "./use-timed-reveal";
 
 export interface RegistrationField {
@@ -25,6 +27,7 @@ const buttonClass = "rounded-md border border-slate-300 bg-white px-3 py-1 text-
  */
 export function OwnerRegistration({ ownerId, ownerName, maskedFields, canReveal }: { ownerId: number; ownerName: string; maskedFields: RegistrationField[]; canReveal: boolean }) {
   const t = useTranslations("kits");
+  const clearId = useId();
   const { state, reveal, hide } = useTimedReveal(`/api/owners/${ownerId}/reveal`, readFields);
   const shown = state.status === "shown" ? state.value : null;
   const rows = shown ?? maskedFields;
@@ -60,10 +63,10 @@ export function OwnerRegistration({ ownerId, ownerName, maskedFields, canReveal 
             <dd className="mt-0.5 break-words">
               {shown ? (
                 <span className="inline-flex flex-wrap items-center gap-2">
-                  <span className="rounded bg-amber-50 px-1.5 py-0.5 font-medium text-slate-900 ring-1 ring-amber-200 select-all" data-testid="owner-clear">
+                  <span id={`${clearId}-${i}`} className="rounded bg-amber-50 px-1.5 py-0.5 font-medium text-slate-900 ring-1 ring-amber-200 select-all" data-testid="owner-clear">
                     {row.value}
                   </span>
-                  {row.value !== "" && <CopyButton value={row.value} what={row.field} />}
+                  {row.value !== "" && <CopyButton value={row.value} what={row.field} selectId={`${clearId}-${i}`} />}
                 </span>
               ) : (
                 <span className="font-medium text-slate-700" data-testid="owner-masked">

@@ -1,9 +1,11 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+import { useId } from "react";
 
-import { CopyButton } from "./copy-button";
-import { printedPin } from "./format";
+import { CopyButton } from "@/components/ui/copy-button";
+import { printedPin } from "@/lib/security/mask";
+
 import { useTimedReveal } from "./use-timed-reveal";
 
 const readCode = (body: unknown): string => {
@@ -20,6 +22,7 @@ const buttonClass = "rounded-md border border-slate-300 bg-white px-2 py-0.5 tex
  */
 export function RevealPin({ pinId, maskedCode }: { pinId: number; maskedCode: string }) {
   const t = useTranslations("kits.reveal");
+  const clearId = useId();
   const { state, reveal, hide } = useTimedReveal(`/api/pins/${pinId}/reveal`, readCode);
 
   if (state.status === "shown") {
@@ -27,10 +30,10 @@ export function RevealPin({ pinId, maskedCode }: { pinId: number; maskedCode: st
     return (
       <div className="flex flex-col gap-1" aria-live="polite">
         <div className="flex flex-wrap items-center gap-2">
-          <code className="rounded bg-amber-50 px-1.5 py-0.5 font-mono tabular-nums ring-1 ring-amber-200 select-all" data-testid="pin-clear">
+          <code id={clearId} className="rounded bg-amber-50 px-1.5 py-0.5 font-mono tabular-nums ring-1 ring-amber-200 select-all" data-testid="pin-clear">
             {printed}
           </code>
-          <CopyButton value={printed} what={maskedCode} />
+          <CopyButton value={printed} what={maskedCode} selectId={clearId} />
           <button type="button" onClick={hide} className={buttonClass}>
             {t("hide")}
           </button>

@@ -1,9 +1,10 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useEffect, useId, useRef, useState, type ReactNode, type SelectHTMLAttributes } from "react";
+import { useEffect, useId, useRef, type ReactNode, type SelectHTMLAttributes } from "react";
 
 import { cn } from "@/components/ui/cn";
+import { CopyButton } from "@/components/ui/copy-button";
 
 export type ButtonKind = "primary" | "secondary" | "danger" | "link";
 
@@ -79,41 +80,6 @@ export function Notice({ tone, children, id }: { tone: "error" | "success"; chil
   );
 }
 
-/**
- * Copies `value`. The Clipboard API exists only on https or localhost, and SeatLedger often runs on a plain-HTTP
- * LAN address: then the text of `selectId` is selected for Ctrl+C and the older copy command is tried.
- */
-export function CopyButton({ value, selectId, label }: { value: string; selectId: string; label?: string }) {
-  const t = useTranslations("settings.common");
-  const [state, setState] = useState<"idle" | "copied" | "failed">("idle");
-
-  const copy = async () => {
-    try {
-      if (!navigator.clipboard) throw new Error("no clipboard");
-      await navigator.clipboard.writeText(value);
-      setState("copied");
-    } catch {
-      const field = document.getElementById(selectId);
-      if (field instanceof HTMLInputElement || field instanceof HTMLTextAreaElement) {
-        field.focus();
-        field.select();
-      }
-      setState(document.execCommand?.("copy") ? "copied" : "failed");
-    }
-  };
-
-  return (
-    <span className="inline-flex flex-col items-start gap-1">
-      <button type="button" onClick={copy} className={buttonClass("secondary", "sm")} aria-label={label ? `${t("copy")}: ${label}` : undefined}>
-        {t("copy")}
-      </button>
-      <span role="status" className="text-xs text-slate-600">
-        {state === "copied" ? t("copied") : state === "failed" ? t("copyFailed") : ""}
-      </span>
-    </span>
-  );
-}
-
 /** A read-only, selectable secret with its copy button. */
 export function SecretValue({ label, value, multiline }: { label: string; value: string; multiline?: boolean }) {
   const id = useId();
@@ -129,7 +95,7 @@ export function SecretValue({ label, value, multiline }: { label: string; value:
       </label>
       <div className="flex items-start gap-2">
         <div className="min-w-0 flex-1">{field}</div>
-        <CopyButton value={value} selectId={id} label={label} />
+        <CopyButton value={value} what={label} selectId={id} layout="column" />
       </div>
     </div>
   );

@@ -3,18 +3,8 @@ import { z } from "zod";
 
 import type { Db } from "../client";
 import { auditLog } from "../schema";
-
-/** Field names whose values are secrets: never written to the audit log, whatever the entity (issue #5). */
-const SECRET_FIELDS = new Set(["code", "pin", "pinCode", "registrationData", "tokenHash", "token", "password", "secret"]);
-
-/** A copy of a value with every secret field replaced by a marker, at any depth. */
-export function redactSecrets(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(redactSecrets);
-  if (value && typeof value === "object" && !(value instanceof Date)) {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, SECRET_FIELDS.has(k) ? "[secret]" : redactSecrets(v)]));
-  }
-  return value;
-}
+import { isCalendarDate, isTimeZone, startOfDay } from "@/lib/licensing/timeline";
+import { redactSecrets } from "@/lib/security/redact";
 
 export interface AuditEntry {
   actor: string | null;
@@ -49,24 +39,6 @@ export const AUDIT_PAGE_SIZE = 100;
 export const AUDIT_MAX_PAGE_SIZE = 1000;
 /** The most rows one CSV export holds. */
 export const AUDIT_CSV_MAX = 50_000;
-
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-function isCalendarDate(value: string): boolean {
-  const m = ISO_DATE.exec(value);
-  if (!m) return false;
-  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
-}
-
-function isTimeZone(value: string): boolean {
-  try {
-    new Intl.DateTimeFormat("en", { timeZone: value });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 // Query strings and GET forms send "" for a field left empty: that means "no filter", not an invalid value.
 const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
@@ -104,40 +76,14 @@ export const AuditFilterSchema = z
 export type AuditFilter = z.output<typeof AuditFilterSchema>;
 export type AuditFilterInput = z.input<typeof AuditFilterSchema>;
 
-/** Milliseconds to add to a UTC instant to get the wall-clock time in `timeZone` at that instant. */
-function zoneOffset(instant: number, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat("en-US", {
-    timeZone,
-    hourCycle: "h23",
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    minute: "2-digit",
-    second: "2-digit",
-  }).formatToParts(new Date(instant));
-  const part = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((p) => p.type === type)?.value);
-  const wall = Date.UTC(part("year"), part("month") - 1, part("day"), part("hour"), part("minute"), part("second"));
-  return wall - (instant - (((instant % 1000) + 1000) % 1000));
-}
-
-/** The instant a calendar day (YYYY-MM-DD, `plusDays` later) begins in `timeZone`. */
-export function startOfDay(date: string, timeZone: string, plusDays = 0): Date {
-  const [y, m, d] = date.split("-").map(Number);
-  const wall = Date.UTC(y, m - 1, d + plusDays);
-  // The offset at the guess may differ from the offset at wall-clock midnight across a DST change: ask twice.
-  const guess = wall - zoneOffset(wall, timeZone);
-  return new Date(wall - zoneOffset(guess, timeZone));
-}
-
 function whereOf(filter: Partial<AuditFilter>): SQL | undefined {
   const tz = filter.tz ?? "UTC";
   const conditions: SQL[] = [];
   if (filter.actor) conditions.push(eq(auditLog.actor, filter.actor));
   if (filter.action) conditions.push(eq(auditLog.action, filter.action));
   if (filter.entity) conditions.push(eq(auditLog.entity, filter.entity));
-  if (filter.from) conditions.push(gte(auditLog.at, startOfDay(filter.from, tz)));
-  if (filter.to) conditions.push(lt(auditLog.at, startOfDay(filter.to, tz, 1)));
+  if (filter.from) conditions.push(gte(auditLog.at, new Date(startOfDay(filter.from, tz))));
+  if (filter.to) conditions.push(lt(auditLog.at, new Date(startOfDay(filter.to, tz, 1))));
   if (filter.q) {
     // instr, not LIKE: the user's % and _ are plain characters here.
     conditions.push(

@@ -7,8 +7,7 @@ import { keysOf } from "../secrets";
 import { recordAudit } from "./audit";
 import type { KitKind, KitLevel, KitProtection, PinRole, PinSet, PinSource, PinStatus, ServerBitness, UsageMode } from "@/lib/domain/enums";
 import { AppError } from "@/lib/errors";
-import { formatPin } from "@/lib/licensing/texts";
-import { maskPin, maskText } from "@/lib/security/mask";
+import { maskPin, maskText, printedPin } from "@/lib/security/mask";
 
 /** A PIN as lists show it: the code masked (`***-***-***-***-345`), never in clear. */
 export interface MaskedPin {
@@ -67,15 +66,6 @@ export interface RevealAudit {
 
 /** The clear text of a stored secret; legacy rows from before encryption at rest are read as they are. */
 const openSecret = (db: Db, stored: string): string => (isEncrypted(stored) ? decryptText(stored, keysOf(db)) : stored);
-
-/** The printed form of a PIN (grouped by 3, §1.2); a code that is not 15–16 digits is left as stored. */
-function printedPin(code: string): string {
-  try {
-    return formatPin(code);
-  } catch {
-    return code;
-  }
-}
 
 function maskedCodeOf(db: Db, stored: string): string | null {
   try {

@@ -1,6 +1,7 @@
 /**
- * Time helpers for the simulation: ordering interval endpoints (O(n) radix sort, so a sweep over a
- * million sessions stays within a small factor of a plain sort) and reading rac's zone-less local times.
+ * Time helpers: ordering interval endpoints for the simulation (O(n) radix sort, so a sweep over a
+ * million sessions stays within a small factor of a plain sort), and wall-clock times and calendar days
+ * in an IANA time zone (rac's zone-less local times, the audit log's day filters).
  */
 
 /** Event code: `(index << 1) | 1` for the start of interval `index`, `index << 1` for its end. */
@@ -155,10 +156,47 @@ export function parseTime(text: string, timeZone: string): number | null {
     const ms = Date.parse(value);
     return Number.isNaN(ms) ? null : ms;
   }
+  return wallClockInstant(local, timeZone);
+}
+
+/**
+ * The instant at which `timeZone`'s clocks show `local` (a wall-clock time written as if it were UTC ms).
+ * A time the clocks skip when summer time starts is read with the offset from before the change, so it
+ * lands where the clocks jumped to (00:00 in Havana on the day summer time starts is 01:00 summer time).
+ */
+function wallClockInstant(local: number, timeZone: string): number {
   // Two rounds settle the offset across a DST change.
-  let guess = local - zoneOffset(local, timeZone);
-  guess = local - zoneOffset(guess, timeZone);
-  return guess;
+  const offset = zoneOffset(local - zoneOffset(local, timeZone), timeZone);
+  const instant = local - offset;
+  if (instant + zoneOffset(instant, timeZone) === local) return instant;
+  return local - Math.min(offset, zoneOffset(instant, timeZone));
+}
+
+const CALENDAR_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** True when `value` is a calendar day written `YYYY-MM-DD` (2026-02-30 is not; years 0100–9999). */
+export function isCalendarDate(value: string): boolean {
+  const m = CALENDAR_DATE.exec(value);
+  if (!m) return false;
+  const d = new Date(Date.UTC(+m[1], +m[2] - 1, +m[3]));
+  // Date.UTC reads years 0–99 as 1900–1999: the year check refuses them.
+  return d.getUTCFullYear() === +m[1] && d.getUTCMonth() === +m[2] - 1 && d.getUTCDate() === +m[3];
+}
+
+/**
+ * The instant (epoch ms) at which calendar day `date` (YYYY-MM-DD), or the day `plusDays` after it, begins
+ * in `timeZone`: when its clocks show 00:00. RangeError when `date` is not an `isCalendarDate`.
+ * Where summer time starts at midnight (America/Havana, America/Santiago) the day begins at 01:00.
+ */
+export function startOfDay(date: string, timeZone: string, plusDays = 0): number {
+  if (!isCalendarDate(date)) throw new RangeError(`not a YYYY-MM-DD date: ${JSON.stringify(date)}`);
+  const [y, m, d] = date.split("-").map(Number);
+  return wallClockInstant(Date.UTC(y, m - 1, d + plusDays), timeZone);
+}
+
+/** The calendar day (YYYY-MM-DD) in `timeZone` at instant `ms`. */
+export function calendarDate(ms: number, timeZone: string): string {
+  return new Date(ms + zoneOffset(ms, timeZone)).toISOString().slice(0, 10);
 }
 
 /** True when `timeZone` is an IANA zone this runtime knows. */

@@ -4,6 +4,8 @@
  * Pure: the same functions serve pages, API routes and tests.
  */
 
+import { formatPin } from "../licensing/texts";
+
 /** The character that stands for a hidden character of a PIN. */
 export const PIN_MASK_CHAR = "*";
 /** What stands for the hidden rest of an owner field: a fixed length, so the mask does not tell the length. */
@@ -16,6 +18,15 @@ const PIN_MIN_FOR_TAIL = 7;
 
 /** Dashes and spaces are the printed grouping of a PIN (§1.2), not part of the code: they stay in place. */
 const isSeparator = (ch: string) => ch === "-" || /^\s$/u.test(ch);
+
+/** A PIN as printed on the envelope, grouped by 3 (`123-456-789-012-345`, §1.2); anything that is not 15–16 digits is left as it is. */
+export function printedPin(code: string): string {
+  try {
+    return formatPin(code);
+  } catch {
+    return code;
+  }
+}
 
 /**
  * `123-456-789-012-345` → `***-***-***-***-345`: every character but the last three of the code is

@@ -1,3 +1,6 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+
 import { createElement } from "react";
 import { createFormatter, createTranslator } from "use-intl/core";
 import { afterEach, describe, expect, test, vi } from "vitest";
@@ -6,9 +9,11 @@ import type { AuditViewProps } from "@/components/audit/audit-view";
 import { describeChange, showValue } from "@/components/audit/changes";
 import { KNOWN_ACTIONS, KNOWN_ENTITIES } from "@/components/audit/labels";
 import { auditQuery } from "@/components/audit/query";
-import { auditFacets, AuditFilterSchema, listAudit, recordAudit, redactSecrets, startOfDay } from "@/db/queries/audit";
+import { auditFacets, AuditFilterSchema, listAudit, recordAudit } from "@/db/queries/audit";
 import { LOCALES, type Locale } from "@/lib/i18n/locales";
 import { messagesFor } from "@/lib/i18n/messages";
+import { startOfDay } from "@/lib/licensing/timeline";
+import { parseRecorded, redactSecrets, SECRET_MARKER } from "@/lib/security/redact";
 import { saveLicensingSettings } from "@/db/queries/settings";
 import { createApiToken, revokeApiToken } from "@/db/queries/tokens";
 import { createTempDb, type TempDb } from "@/tests/helpers/temp-db";
@@ -71,6 +76,16 @@ describe("audit log (issue #5): who changed what, secrets never written", () => 
     expect(entries.map((e) => e.action).sort()).toEqual(["token.create", "token.revoke"]);
     expect(JSON.stringify(entries)).not.toContain(token.slice(4));
   });
+
+  test.each([
+    ["an object", '{"role":"admin","password":"[secret]"}', { role: "admin", password: SECRET_MARKER }],
+    ["a JSON string", '"x"', "x"],
+    ["a number", "42", 42],
+    ["text that is not JSON stays text", "{not json", "{not json"],
+    ["nothing recorded", null, null],
+  ])("parseRecorded reads what recordAudit wrote: %s", (_name, text, value) => {
+    expect(parseRecorded(text)).toEqual(value);
+  });
 });
 
 describe("AuditFilterSchema: the filter of the Audit page and GET /api/audit", () => {
@@ -106,7 +121,7 @@ describe("AuditFilterSchema: the filter of the Audit page and GET /api/audit", (
   });
 });
 
-describe("startOfDay: where a calendar day begins in a time zone", () => {
+describe("startOfDay: where the audit filter's calendar days begin in a time zone", () => {
   test.each([
     ["2026-11-28", "UTC", 0, "2026-11-28T00:00:00.000Z"],
     ["2026-11-28", "UTC", 1, "2026-11-29T00:00:00.000Z"],
@@ -117,7 +132,7 @@ describe("startOfDay: where a calendar day begins in a time zone", () => {
     ["2026-11-01", "America/Havana", 0, "2026-11-01T04:00:00.000Z"], // summer time ends at 01:00 that day
     ["2026-11-28", "Asia/Kolkata", 0, "2026-11-27T18:30:00.000Z"],
   ])("%s in %s (+%i days) → %s", (date, zone, plus, expected) => {
-    expect(startOfDay(date, zone, plus).toISOString()).toBe(expected);
+    expect(new Date(startOfDay(date, zone, plus)).toISOString()).toBe(expected);
   });
 });
 
@@ -140,6 +155,15 @@ describe("listAudit and auditFacets", () => {
     expect(ids({ from: "2026-11-28", to: "2026-11-28", tz: "Europe/Moscow" })).toEqual(["user.delete:u2", "user.create:u2"]);
     expect(listAudit(db, { limit: 1, offset: 1 })).toMatchObject({ total: 4, rows: [{ action: "user.delete" }] });
     expect(auditFacets(db)).toEqual({ actors: ["a@x", "b@x"], actions: ["settings.update", "user.create", "user.delete"], entities: ["settings", "user"] });
+  });
+
+  test("a day with a summer-time change is 23 hours long: its first and last second are in, their neighbours out", () => {
+    const db = fresh();
+    for (const iso of ["2026-03-28T22:59:59Z", "2026-03-28T23:00:00Z", "2026-03-29T21:59:59Z", "2026-03-29T22:00:00Z"]) {
+      recordAudit(db, { actor: null, action: "settings.update", entityId: iso }, new Date(iso));
+    }
+    const ids = listAudit(db, { from: "2026-03-29", to: "2026-03-29", tz: "Europe/Berlin" }).rows.map((r) => r.entityId);
+    expect(ids).toEqual(["2026-03-29T21:59:59Z", "2026-03-28T23:00:00Z"]);
   });
 });
 
@@ -211,6 +235,17 @@ describe("the Audit page's view", () => {
     expect(html).toContain("secret, not recorded");
     expect(html).toContain("Nov 28, 2026, 11:30:00"); // 08:30 UTC in Moscow
     expect(html).toContain("<code class=\"text-xs\">pin.create</code>"); // unknown action: its code
+  });
+
+  test("every action and entity the app writes has a label, and every action label is written somewhere", () => {
+    const sources = ["app", "db"].flatMap((dir) =>
+      readdirSync(dir, { recursive: true, encoding: "utf8" })
+        .filter((file) => /\.tsx?$/.test(file))
+        .map((file) => readFileSync(join(dir, file), "utf8")),
+    );
+    const written = (key: string) => [...new Set(sources.flatMap((text) => [...text.matchAll(new RegExp(`\\b${key}: "([a-z_.-]+)"`, "g"))].map((m) => m[1])))].sort();
+    expect(written("action")).toEqual([...KNOWN_ACTIONS].sort());
+    expect(KNOWN_ENTITIES).toEqual(expect.arrayContaining(written("entity")));
   });
 
   test.each(LOCALES)("every action and entity label exists in %s", async (locale) => {

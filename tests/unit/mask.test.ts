@@ -1,19 +1,19 @@
 import { fc, test as fcTest } from "@fast-check/vitest";
 import { describe, expect, test } from "vitest";
 
-import { clearCharacters, maskPin, maskText } from "@/lib/security/mask";
+import { clearCharacters, maskPin, maskText, printedPin } from "@/lib/security/mask";
 
 /** The digits and letters of a string: what a masked PIN must not give away. */
 const alphanumerics = (s: string) => Array.from(s).filter((ch) => /[\p{L}\p{N}]/u.test(ch)).length;
 const isSeparator = (ch: string) => ch === "-" || /^\s$/u.test(ch);
 
 /** A PIN as it may be typed or stored: 15–16 digits, optionally grouped with dashes or spaces (§1.2). */
-const printedPin = fc
+const typedPin = fc
   .tuple(fc.stringMatching(/^[0-9]{15,16}$/), fc.constantFrom("", "-", " "), fc.integer({ min: 1, max: 5 }))
   .map(([digits, sep, group]) => (sep === "" ? digits : digits.match(new RegExp(`.{1,${group}}`, "g"))!.join(sep)));
 
 /** Anything at all: odd input must not make the mask leak. */
-const anyText = fc.oneof(fc.string(), fc.string({ unit: "grapheme" }), fc.string({ unit: "binary" }), printedPin);
+const anyText = fc.oneof(fc.string(), fc.string({ unit: "grapheme" }), fc.string({ unit: "binary" }), typedPin);
 
 describe("maskPin — PINs are masked everywhere (issue #5, DOMAIN §1.2)", () => {
   test.each([
@@ -53,12 +53,37 @@ describe("maskPin — PINs are masked everywhere (issue #5, DOMAIN §1.2)", () =
     });
   });
 
-  fcTest.prop([printedPin])("a real PIN keeps exactly its last 3 digits, everything before them hidden", (pin) => {
+  fcTest.prop([typedPin])("a real PIN keeps exactly its last 3 digits, everything before them hidden", (pin) => {
     const masked = maskPin(pin);
     const digits = pin.replace(/\D/g, "");
     expect(masked.replace(/[^0-9]/g, "")).toBe(digits.slice(-3));
     expect(masked.endsWith(pin.slice(-1))).toBe(true);
     expect(masked).not.toContain(digits.slice(-4));
+  });
+});
+
+describe("printedPin — a PIN as the envelope prints it (DOMAIN §1.2)", () => {
+  test.each([
+    ["15 digits as stored", "123456789012345", "123-456-789-012-345"],
+    ["16 digits: a last group of one", "1234567890123456", "123-456-789-012-345-6"],
+    ["grouped by 4 with spaces", "1234 5678 9012 345", "123-456-789-012-345"],
+    ["already printed", "123-456-789-012-345", "123-456-789-012-345"],
+    ["too short: as stored", "12345", "12345"],
+    ["a letter: as stored, not guessed at", "12345678901234O", "12345678901234O"],
+    ["empty", "", ""],
+  ])("%s: %j → %j", (_name, input, printed) => {
+    expect(printedPin(input)).toBe(printed);
+  });
+
+  fcTest.prop([typedPin])("any typing of a PIN prints the same digits grouped by 3, and printing is idempotent", (pin) => {
+    const printed = printedPin(pin);
+    expect(printed).toMatch(/^\d{3}(-\d{3}){4}(-\d)?$/);
+    expect(printed.replace(/-/g, "")).toBe(pin.replace(/\D/g, ""));
+    expect(printedPin(printed)).toBe(printed);
+  });
+
+  fcTest.prop([anyText], { numRuns: 300 })("never throws; masking the printed form keeps at most 3 characters in clear", (input) => {
+    expect(clearCharacters(maskPin(printedPin(input)))).toBeLessThanOrEqual(3);
   });
 });
 

@@ -3,6 +3,8 @@ import { z, ZodError } from "zod";
 import { getDb } from "@/db/client";
 import { AUDIT_CSV_MAX, AuditFilterSchema, listAudit, type AuditRow } from "@/db/queries/audit";
 import { toCsv } from "@/lib/csv";
+import { calendarDate } from "@/lib/licensing/timeline";
+import { parseRecorded } from "@/lib/security/redact";
 
 import { ok } from "../_lib/respond";
 import { route } from "../_lib/guard";
@@ -18,7 +20,7 @@ const AuditEntrySchema = z.object({
   action: z.string(),
   entity: z.string().nullable(),
   entityId: z.string().nullable(),
-  /** The recorded JSON value (secrets already replaced by "[secret]"), null when none was recorded. */
+  /** The recorded JSON value (secrets already replaced by SECRET_MARKER, "[secret]"), null when none was recorded. */
   before: z.unknown(),
   after: z.unknown(),
   address: z.string().nullable(),
@@ -27,30 +29,13 @@ const AuditListResponse = z.object({ entries: z.array(AuditEntrySchema), total: 
 
 const CSV_HEADER = ["id", "at_utc", "actor", "action", "entity", "entity_id", "before", "after", "address"];
 
-// Written by recordAudit with JSON.stringify; a value that is not JSON is shown as the text it is.
-function parseJson(text: string | null): unknown {
-  if (text === null) return null;
-  try {
-    return JSON.parse(text);
-  } catch {
-    return text;
-  }
-}
-
-/** Today's date (YYYY-MM-DD) in the zone the filter's days are counted in. */
-function today(timeZone: string): string {
-  const parts = new Intl.DateTimeFormat("en-US", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).formatToParts(new Date());
-  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? "";
-  return `${part("year")}-${part("month")}-${part("day")}`;
-}
-
 function csvResponse(rows: AuditRow[], total: number, timeZone: string): Response {
   const lines = rows.map((r) => [r.id, r.at.toISOString(), r.actor, r.action, r.entity, r.entityId, r.before, r.after, r.address]);
   // The byte-order mark makes spreadsheet programs read the file as UTF-8 (Cyrillic names, e-mails).
   return new Response("\uFEFF" + toCsv([CSV_HEADER, ...lines]), {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename="seatledger-audit-${today(timeZone)}.csv"`,
+      "Content-Disposition": `attachment; filename="seatledger-audit-${calendarDate(Date.now(), timeZone)}.csv"`,
       "Cache-Control": "no-store",
       "X-Total-Count": String(total),
       ...(total > rows.length ? { "X-Truncated": "true" } : {}),
@@ -74,7 +59,7 @@ export const GET = route((request) => {
   }
   const { rows, total } = listAudit(getDb(), filter.data);
   return ok(AuditListResponse, {
-    entries: rows.map((r) => ({ ...r, at: r.at.toISOString(), before: parseJson(r.before), after: parseJson(r.after) })),
+    entries: rows.map((r) => ({ ...r, at: r.at.toISOString(), before: parseRecorded(r.before), after: parseRecorded(r.after) })),
     total,
     limit: filter.data.limit,
     offset: filter.data.offset,
