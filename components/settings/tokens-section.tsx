@@ -2,7 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { useFormatter, useTranslations } from "next-intl";
-import { useEffect, useId, useRef, useState, type FormEvent } from "react";
+import { useId, useState, type FormEvent } from "react";
 
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
@@ -11,7 +11,7 @@ import { Field } from "@/components/ui/field";
 import { TOKEN_SCOPES, type TokenScope } from "@/lib/domain/enums";
 
 import { useApiErrorTexts } from "./api-errors";
-import { buttonClass, Notice, SecretPanel, SecretValue, TableSkeleton } from "./controls";
+import { buttonClass, DangerConfirm, Notice, SecretPanel, SecretValue, TableSkeleton } from "./controls";
 import { tokensQueryOptions, useCreateTokenMutation, useRevokeTokenMutation } from "./queries";
 import type { ApiTokenWire } from "./schemas";
 import { SortableTable, type SortableColumn } from "./sortable-table";
@@ -133,33 +133,17 @@ function RevokeConfirm({ token, onClose }: { token: ApiTokenWire; onClose: (mess
   const t = useTranslations("settings");
   const mutation = useRevokeTokenMutation();
   const errorTexts = useApiErrorTexts("token");
-  const ref = useRef<HTMLDivElement>(null);
-  const questionId = useId();
-  useEffect(() => ref.current?.focus({ preventScroll: true }), []);
-  const error = mutation.error ? errorTexts(mutation.error, []).form : undefined;
-
   return (
-    <div ref={ref} tabIndex={-1} role="group" aria-labelledby={questionId} className="flex flex-col gap-3 rounded-md border border-red-200 bg-red-50 p-3 outline-none focus-visible:ring-2 focus-visible:ring-red-300">
-      <p id={questionId} className="text-sm text-red-900">
-        {t("tokens.revoke.confirm", { name: token.name })}
-      </p>
-      {error && <Notice tone="error">{error}</Notice>}
-      <div className="flex flex-wrap gap-2">
-        <button
-          type="button"
-          className={buttonClass("danger", "sm")}
-          aria-disabled={mutation.isPending || undefined}
-          onClick={() => {
-            if (!mutation.isPending) mutation.mutate(token.id, { onSuccess: () => onClose(t("tokens.revoke.revoked", { name: token.name })) });
-          }}
-        >
-          {mutation.isPending ? t("tokens.revoke.submitting") : t("tokens.revoke.submit")}
-        </button>
-        <button type="button" className={buttonClass("secondary", "sm")} onClick={() => onClose()}>
-          {t("common.cancel")}
-        </button>
-      </div>
-    </div>
+    <DangerConfirm
+      question={t("tokens.revoke.confirm", { name: token.name })}
+      error={mutation.error ? errorTexts(mutation.error, []).form : undefined}
+      pending={mutation.isPending}
+      submit={t("tokens.revoke.submit")}
+      submitting={t("tokens.revoke.submitting")}
+      cancel={t("common.cancel")}
+      onConfirm={() => mutation.mutate(token.id, { onSuccess: () => onClose(t("tokens.revoke.revoked", { name: token.name })) })}
+      onCancel={() => onClose()}
+    />
   );
 }
 

@@ -13,7 +13,7 @@ import { Field } from "@/components/ui/field";
 import { USER_ROLES, type UserRole } from "@/lib/domain/enums";
 
 import { useApiErrorTexts } from "./api-errors";
-import { buttonClass, Notice, SecretPanel, SecretValue, SelectField, TableSkeleton } from "./controls";
+import { buttonClass, DangerConfirm, Notice, SecretPanel, SecretValue, SelectField, TableSkeleton } from "./controls";
 import { useCreateUserMutation, useDeleteUserMutation, useUpdateUserMutation, usersQueryOptions } from "./queries";
 import type { UserWire } from "./schemas";
 import { SortableTable, type SortableColumn } from "./sortable-table";
@@ -283,33 +283,17 @@ function DeleteConfirm({ user, onClose }: { user: UserWire; onClose: (message?: 
   const t = useTranslations("settings");
   const mutation = useDeleteUserMutation();
   const errorTexts = useApiErrorTexts("user");
-  const ref = useRef<HTMLDivElement>(null);
-  const questionId = useId();
-  useEffect(() => ref.current?.focus({ preventScroll: true }), []);
-  const error = mutation.error ? errorTexts(mutation.error, []).form : undefined;
-
   return (
-    <div ref={ref} tabIndex={-1} role="group" aria-labelledby={questionId} className="flex flex-col gap-3 rounded-md border border-red-200 bg-red-50 p-3 outline-none focus-visible:ring-2 focus-visible:ring-red-300">
-      <p id={questionId} className="text-sm text-red-900">
-        {t("users.delete.confirm", { email: user.email })}
-      </p>
-      {error && <Notice tone="error">{error}</Notice>}
-      <div className="flex flex-wrap gap-2">
-        <button
-          type="button"
-          className={buttonClass("danger", "sm")}
-          aria-disabled={mutation.isPending || undefined}
-          onClick={() => {
-            if (!mutation.isPending) mutation.mutate(user.id, { onSuccess: () => onClose(t("users.delete.deleted", { email: user.email })) });
-          }}
-        >
-          {mutation.isPending ? t("users.delete.submitting") : t("users.delete.submit")}
-        </button>
-        <button type="button" className={buttonClass("secondary", "sm")} onClick={() => onClose()}>
-          {t("common.cancel")}
-        </button>
-      </div>
-    </div>
+    <DangerConfirm
+      question={t("users.delete.confirm", { email: user.email })}
+      error={mutation.error ? errorTexts(mutation.error, []).form : undefined}
+      pending={mutation.isPending}
+      submit={t("users.delete.submit")}
+      submitting={t("users.delete.submitting")}
+      cancel={t("common.cancel")}
+      onConfirm={() => mutation.mutate(user.id, { onSuccess: () => onClose(t("users.delete.deleted", { email: user.email })) })}
+      onCancel={() => onClose()}
+    />
   );
 }
 
