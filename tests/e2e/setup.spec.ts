@@ -24,7 +24,9 @@ test("the first administrator is created on the setup page, once", async ({ page
   await page.getByLabel(a.setup.password, { exact: true }).fill("short");
   await page.getByLabel(a.setup.confirmPassword).fill("short");
   await page.getByRole("button", { name: a.setup.submit }).click();
-  await expect(page.getByText(a.errors.tooShort.replace("{min}", "10"))).toBeVisible();
+  // The error under the field (exact: the help text also starts with "At least 10 characters").
+  await expect(page.getByText(a.errors.tooShort.replace("{min}", "10"), { exact: true })).toBeVisible();
+  await expect(page.getByLabel(a.setup.password, { exact: true })).toHaveAttribute("aria-invalid", "true");
   await expect(page.getByLabel(a.setup.email)).toHaveValue("anna@example.ru");
   await page.screenshot({ path: screenshotPath("setup-too-short") });
 
