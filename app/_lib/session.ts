@@ -1,4 +1,5 @@
 import { headers } from "next/headers";
+import { notFound } from "next/navigation";
 import { cache } from "react";
 
 import { CLIENT_ADDRESS_HEADER, resolvePrincipal } from "@/db/principal";
@@ -23,4 +24,15 @@ export async function authorize(permission: Permission): Promise<{ ok: true; pri
   if (!principal) return { ok: false, error: "unauthenticated" };
   if (!can(principal, permission)) return { ok: false, error: "forbidden" };
   return { ok: true, principal, actor: actorOf(principal)!, address: await currentAddress() };
+}
+
+/**
+ * For pages that hold secrets or money: proxy.ts has already answered 401/403 to anyone outside the
+ * matrix; this second check means the page never relies on the proxy alone. Whoever still gets here
+ * without the permission sees the 404 page, never the data.
+ */
+export async function requirePage(permission: Permission): Promise<Principal> {
+  const principal = await currentPrincipal();
+  if (!principal || !can(principal, permission)) notFound();
+  return principal;
 }

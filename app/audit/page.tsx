@@ -1,14 +1,11 @@
-import { headers } from "next/headers";
-import { notFound } from "next/navigation";
 import { getTimeZone, getTranslations } from "next-intl/server";
 import type { z } from "zod";
 
+import { requirePage } from "@/app/_lib/session";
 import { AuditView, type AuditPageData, type AuditProblem } from "@/components/audit/audit-view";
 import { FILTER_FIELDS, type AuditFilterValues } from "@/components/audit/query";
 import { getDb } from "@/db/client";
 import { AUDIT_PAGE_SIZE, auditFacets, AuditFilterSchema, listAudit } from "@/db/queries/audit";
-import { resolvePrincipal } from "@/db/principal";
-import { can } from "@/lib/security/access";
 
 export async function generateMetadata() {
   const t = await getTranslations("audit");
@@ -29,8 +26,7 @@ function problemOf(issue: z.core.$ZodIssue): AuditProblem {
 }
 
 export default async function AuditPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
-  // proxy.ts already lets only administrators in; the log is sensitive enough to check again here.
-  if (!can(await resolvePrincipal(await headers()), "audit")) notFound();
+  await requirePage("audit");
 
   const params = await searchParams;
   const timeZone = await getTimeZone();

@@ -1,7 +1,6 @@
 import { getTranslations } from "next-intl/server";
-import { notFound, redirect } from "next/navigation";
 
-import { currentPrincipal } from "@/app/_lib/session";
+import { requirePage } from "@/app/_lib/session";
 import { KitsView } from "@/components/kits/kits-view";
 import { getDb } from "@/db/client";
 import { loadInventory } from "@/db/queries/inventory";
@@ -15,10 +14,7 @@ export async function generateMetadata() {
 }
 
 export default async function KitsPage() {
-  // proxy.ts already refused anyone without `inventory`; checked again so the page never relies on it alone.
-  const principal = await currentPrincipal();
-  if (!principal) redirect("/sign-in?next=%2Fkits");
-  if (!can(principal, "inventory")) notFound();
+  const principal = await requirePage("inventory");
 
   const db = getDb();
   const data = listKitsWithPins(db);

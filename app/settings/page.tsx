@@ -1,18 +1,15 @@
 import type { Metadata } from "next";
-import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 
-import { currentPrincipal } from "@/app/_lib/session";
+import { requirePage } from "@/app/_lib/session";
 import { toApiTokenWire, toUserWire } from "@/components/settings/schemas";
 import { TokensSection } from "@/components/settings/tokens-section";
 import { UsersSection } from "@/components/settings/users-section";
 import { PageHeader } from "@/components/shell/page-header";
-import { EmptyState } from "@/components/ui/empty-state";
 import { MIN_PASSWORD_LENGTH } from "@/db/auth";
 import { getDb } from "@/db/client";
 import { listApiTokens } from "@/db/queries/tokens";
 import { listUsers } from "@/db/queries/users";
-import { can } from "@/lib/security/access";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("settings"))("title") };
@@ -24,16 +21,7 @@ export async function generateMetadata(): Promise<Metadata> {
  * first data; changes go through /api/users and /api/tokens.
  */
 export default async function SettingsPage() {
-  const [t, principal] = await Promise.all([getTranslations("settings"), currentPrincipal()]);
-  if (!principal) redirect("/sign-in?next=/settings");
-  if (!can(principal, "users") || !can(principal, "tokens")) {
-    return (
-      <>
-        <PageHeader title={t("title")} />
-        <EmptyState titleAs="h2" title={t("forbidden")} />
-      </>
-    );
-  }
+  const [t, principal] = await Promise.all([getTranslations("settings"), requirePage("settings.write")]);
   const db = getDb();
   return (
     <>
