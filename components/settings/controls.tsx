@@ -179,3 +179,16 @@ export function DangerConfirm({ question, error, pending, submit, submitting, ca
     </div>
   );
 }
+
+/** A list that could not be loaded: why, and a way to try again. */
+export function LoadFailed({ message, onRetry }: { message: string; onRetry: () => void }) {
+  const t = useTranslations("settings");
+  return (
+    <div className="flex flex-wrap items-center gap-3">
+      <Notice tone="error">{t("errors.loadFailed", { message })}</Notice>
+      <button type="button" className={buttonClass("secondary", "sm")} onClick={onRetry}>
+        {t("common.retry")}
+      </button>
+    </div>
+  );
+}

@@ -11,7 +11,7 @@ import { Field } from "@/components/ui/field";
 import { TOKEN_SCOPES, type TokenScope } from "@/lib/domain/enums";
 
 import { useApiErrorTexts } from "./api-errors";
-import { buttonClass, DangerConfirm, Notice, SecretPanel, SecretValue, TableSkeleton } from "./controls";
+import { buttonClass, DangerConfirm, LoadFailed, Notice, SecretPanel, SecretValue, TableSkeleton } from "./controls";
 import { tokensQueryOptions, useCreateTokenMutation, useRevokeTokenMutation } from "./queries";
 import type { ApiTokenWire } from "./schemas";
 import { SortableTable, type SortableColumn } from "./sortable-table";
@@ -100,14 +100,7 @@ export function TokensSection({ initialTokens }: { initialTokens: ApiTokenWire[]
     <Card title={t("tokens.title")} description={t("tokens.description")}>
       <div className="flex flex-col gap-4" data-testid="tokens-section">
         {notice && <Notice tone="success">{notice}</Notice>}
-        {query.isError && (
-          <div className="flex flex-wrap items-center gap-3">
-            <Notice tone="error">{t("errors.loadFailed", { message: errorTexts(query.error, []).form ?? "" })}</Notice>
-            <button type="button" className={buttonClass("secondary", "sm")} onClick={() => query.refetch()}>
-              {t("common.retry")}
-            </button>
-          </div>
-        )}
+        {query.isError && <LoadFailed message={errorTexts(query.error, []).form ?? ""} onRetry={() => query.refetch()} />}
         {query.isPending ? (
           <TableSkeleton />
         ) : !tokens || tokens.length === 0 ? (

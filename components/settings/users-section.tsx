@@ -13,7 +13,7 @@ import { Field } from "@/components/ui/field";
 import { USER_ROLES, type UserRole } from "@/lib/domain/enums";
 
 import { useApiErrorTexts } from "./api-errors";
-import { buttonClass, DangerConfirm, Notice, SecretPanel, SecretValue, SelectField, TableSkeleton } from "./controls";
+import { buttonClass, DangerConfirm, LoadFailed, Notice, SecretPanel, SecretValue, SelectField, TableSkeleton } from "./controls";
 import { useCreateUserMutation, useDeleteUserMutation, useUpdateUserMutation, usersQueryOptions } from "./queries";
 import type { UserWire } from "./schemas";
 import { SortableTable, type SortableColumn } from "./sortable-table";
@@ -122,14 +122,7 @@ export function UsersSection({ initialUsers, me, minPasswordLength }: UsersSecti
     <Card title={t("users.title")} description={t("users.description")} action={users ? <span className="text-sm text-slate-600">{t("users.count", { count: users.length })}</span> : undefined}>
       <div className="flex flex-col gap-4" data-testid="users-section">
         {notice && <Notice tone="success">{notice}</Notice>}
-        {query.isError && (
-          <div className="flex flex-wrap items-center gap-3">
-            <Notice tone="error">{t("errors.loadFailed", { message: errorTexts(query.error, []).form ?? "" })}</Notice>
-            <button type="button" className={buttonClass("secondary", "sm")} onClick={() => query.refetch()}>
-              {t("common.retry")}
-            </button>
-          </div>
-        )}
+        {query.isError && <LoadFailed message={errorTexts(query.error, []).form ?? ""} onRetry={() => query.refetch()} />}
         {query.isPending ? (
           <TableSkeleton />
         ) : !users || users.length === 0 ? (
