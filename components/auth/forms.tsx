@@ -42,6 +42,25 @@ function FormError({ state }: { state: FormState }) {
   );
 }
 
+/** A new password and its repetition (the server action compares them: `confirmPassword`). */
+function NewPasswordFields(props: { name: string; label: string; help: string; confirmLabel: string; minPassword: number; fieldError: ReturnType<typeof useFieldError> }) {
+  return (
+    <>
+      <Field
+        label={props.label}
+        name={props.name}
+        type="password"
+        autoComplete="new-password"
+        required
+        minLength={props.minPassword}
+        help={props.help}
+        error={props.fieldError(props.name, "password")}
+      />
+      <Field label={props.confirmLabel} name="confirmPassword" type="password" autoComplete="new-password" required error={props.fieldError("confirmPassword")} />
+    </>
+  );
+}
+
 export function SignInForm({ next }: { next?: string }) {
   const t = useTranslations("auth.signIn");
   const [state, action, pending] = useActionState(signIn, null);
@@ -66,17 +85,7 @@ export function SetupForm({ minPassword }: { minPassword: number }) {
       <FormError state={state} />
       <Field label={t("name")} name="name" autoComplete="name" placeholder={t("namePlaceholder")} defaultValue={state?.values?.name} key={`n${state?.values?.name}`} error={fieldError("name")} />
       <Field label={t("email")} name="email" type="email" autoComplete="username" required defaultValue={state?.values?.email} key={`e${state?.values?.email}`} error={fieldError("email", "email")} />
-      <Field
-        label={t("password")}
-        name="password"
-        type="password"
-        autoComplete="new-password"
-        required
-        minLength={minPassword}
-        help={t("passwordHelp", { min: minPassword })}
-        error={fieldError("password", "password")}
-      />
-      <Field label={t("confirmPassword")} name="confirmPassword" type="password" autoComplete="new-password" required error={fieldError("confirmPassword")} />
+      <NewPasswordFields name="password" label={t("password")} help={t("passwordHelp", { min: minPassword })} confirmLabel={t("confirmPassword")} minPassword={minPassword} fieldError={fieldError} />
       <SubmitButton pending={pending}>{pending ? t("submitting") : t("submit")}</SubmitButton>
     </form>
   );
@@ -95,17 +104,7 @@ export function PasswordForm({ minPassword, changed }: { minPassword: number; ch
         </p>
       ) : null}
       <Field label={t("currentPassword")} name="currentPassword" type="password" autoComplete="current-password" required error={fieldError("currentPassword")} />
-      <Field
-        label={t("newPassword")}
-        name="newPassword"
-        type="password"
-        autoComplete="new-password"
-        required
-        minLength={minPassword}
-        help={t("newPasswordHelp", { min: minPassword })}
-        error={fieldError("newPassword", "password")}
-      />
-      <Field label={t("confirmPassword")} name="confirmPassword" type="password" autoComplete="new-password" required error={fieldError("confirmPassword")} />
+      <NewPasswordFields name="newPassword" label={t("newPassword")} help={t("newPasswordHelp", { min: minPassword })} confirmLabel={t("confirmPassword")} minPassword={minPassword} fieldError={fieldError} />
       <SubmitButton pending={pending}>{pending ? t("submitting") : t("submit")}</SubmitButton>
     </form>
   );
