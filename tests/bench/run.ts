@@ -3,6 +3,15 @@
  * sorting the 2,000,000 endpoints of 1,000,000 session intervals. Target: both policies ≤ 3× that sort.
  * Medians of several runs; numbers only, no assertions (tests never time anything).
  */
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+
+import { createDb } from "../../db/client";
+import { runMigrations } from "../../db/migrate";
+import { matchRacLicenses } from "../../db/queries/inventory";
+import { importRacSnapshot } from "../../db/queries/session-import";
+import { seedDemo } from "../../db/seed";
 import { createRng } from "../../lib/demo/random";
 import { formatRac, generateLicenseRecords, parseRac } from "../../lib/parsers/rac";
 import { allocateAtInstant, simulatePools } from "../../lib/licensing/allocate";
@@ -105,6 +114,7 @@ function main(): void {
   console.log(`\nboth policies / baseline = ${ratio.toFixed(2)}× (target ≤ 3×): ${ratio <= 3 ? "within target" : "OVER TARGET"}   [peaks checksum ${check}]`);
 
   benchRacParser();
+  benchRacImport();
 }
 
 /**
@@ -131,6 +141,47 @@ function benchRacParser(): void {
   console.log(`${"parseRac".padEnd(70)} ${p.toFixed(0).padStart(10)} ${(mb / (p / 1000)).toFixed(0).padStart(8)} ${(p / s).toFixed(2).padStart(11)}`);
   const speed = mb / (p / 1000);
   console.log(`\nparseRac: ${speed.toFixed(0)} MB/s (target ≥ 50), ${(p / s).toFixed(2)}× the line split (target ≤ 3×): ${speed >= 50 && p / s <= 3 ? "within target" : "OVER TARGET"}   [${parsed} records]`);
+}
+
+/**
+ * Issue #5's cron job: `POST /api/import/rac` of a 20,000-session capture into the demo company's database
+ * (parse, match to kits and keys, one transaction), first as new sessions, then again five minutes later
+ * (every session continues). Baseline: parsing the same text alone.
+ */
+function benchRacImport(): void {
+  const RECORDS = Number(process.env.BENCH_IMPORT_RECORDS ?? 20_000);
+  const text = formatRac(generateLicenseRecords(RECORDS, 11)).replace(/\n/g, "\r\n");
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "seatledger-bench-"));
+  try {
+    const parse: number[] = [];
+    const created: number[] = [];
+    const updated: number[] = [];
+    let last = { sessions: 0, matched: 0 };
+    for (let r = 0; r < RUNS; r++) {
+      const db = createDb(path.join(dir, `run-${r}.db`));
+      runMigrations(db);
+      seedDemo(db, { anchor: "2026-11-27" });
+      const importAt = (takenAt: Date) => {
+        const { records } = parseRac(text);
+        last = importRacSnapshot(db, { records, matches: matchRacLicenses(db, records), takenAt, source: "api", timeZone: "Europe/Moscow" }, { actor: "bench" });
+      };
+      parse.push(time(() => void parseRac(text)));
+      created.push(time(() => importAt(new Date("2026-11-28T09:00:00Z"))));
+      updated.push(time(() => importAt(new Date("2026-11-28T09:05:00Z"))));
+      db.$client.close();
+    }
+    const base = median(parse);
+    console.log(`\nrac import — ${RECORDS.toLocaleString("en-US")} sessions into the demo database, median of ${RUNS} runs\n`);
+    console.log(`${"what".padEnd(70)} ${"median ms".padStart(10)} ${"× baseline".padStart(11)}`);
+    console.log("-".repeat(93));
+    console.log(`${"baseline: parseRac of the capture".padEnd(70)} ${base.toFixed(0).padStart(10)} ${"1.00".padStart(11)}`);
+    for (const [what, ms] of [["first import: parse + match + insert every session", created], ["next capture: parse + match + update every session", updated]] as const) {
+      console.log(`${what.padEnd(70)} ${median(ms).toFixed(0).padStart(10)} ${(median(ms) / base).toFixed(2).padStart(11)}`);
+    }
+    console.log(`\n[${last.sessions} sessions, ${last.matched} matched per capture]`);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 main();

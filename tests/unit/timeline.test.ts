@@ -100,3 +100,27 @@ describe("startOfDay: where a calendar day begins in a zone", () => {
     expect(new Date(parseTime("2026-03-29T02:30:00", "Europe/Berlin")!).toISOString()).toBe("2026-03-29T01:30:00.000Z");
   });
 });
+
+describe("zone offsets remembered per hour give what Intl gives, at any instant", () => {
+  // What a wall clock in `zone` shows at `ms`, straight from Intl: the reference the per-hour cache must match.
+  const wallClock = (ms: number, zone: string) =>
+    new Intl.DateTimeFormat("sv-SE", { timeZone: zone, year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit" })
+      .format(new Date(ms))
+      .replace(" ", "T");
+  // Instants near the 2026 changes (New York, Berlin, and Lord Howe's, at half past a UTC hour) and anywhere else.
+  const nearChanges = fc.oneof(
+    instant,
+    fc.integer({ min: Date.UTC(2026, 2, 8, 5), max: Date.UTC(2026, 2, 8, 9) }),
+    fc.integer({ min: Date.UTC(2026, 9, 25, 0), max: Date.UTC(2026, 9, 25, 2) }),
+    fc.integer({ min: Date.UTC(2026, 9, 3, 14), max: Date.UTC(2026, 9, 3, 17) }),
+  );
+
+  fcTest.prop([nearChanges, fc.constantFrom(...ZONES)], { numRuns: 500 })("parseTime(the wall clock at ms) is ms, except in the hour a change repeats", (ms, zone) => {
+    const second = Math.floor(ms / 1000) * 1000;
+    const shown = wallClock(second, zone);
+    const back = parseTime(shown, zone)!;
+    // Turning clocks back shows one hour twice: either reading is right; every other time reads back exactly.
+    expect(back === second || wallClock(back, zone) === shown).toBe(true);
+    expect(calendarDate(second, zone)).toBe(shown.slice(0, 10));
+  });
+});
