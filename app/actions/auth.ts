@@ -10,6 +10,7 @@ import { getAuth } from "@/db/auth";
 import { getDb } from "@/db/client";
 import { recordAudit } from "@/db/queries/audit";
 import { countUsers, createUser, getUserByEmail, NewUserSchema, PasswordChangeSchema } from "@/db/queries/users";
+import { safeNext } from "@/lib/security/access";
 import { clearFailures, forgetAttempt, recordFailure, retryAfterMs, SIGN_IN_LIMITS, type FailureLog } from "@/lib/security/rate-limit";
 
 export type FormState = {
@@ -32,8 +33,6 @@ const SignInSchema = z.object({
   next: z.string().optional(),
 });
 
-/** Only a path on this site: `//evil.example` or `https://…` would make the sign-in form an open redirect. */
-const safeNext = (next: string | undefined) => (next && /^\/(?!\/)[^\\\s]*$/.test(next) && !next.startsWith("/sign-in") ? next : "/");
 
 /** Field → error code; the form shows the catalog's text for it (the `auth.errors` catalog keys). */
 function fieldErrorsOf(error: z.ZodError): Record<string, string> {

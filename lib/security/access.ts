@@ -193,3 +193,11 @@ export function accessDeniedBody(decision: Exclude<AccessDecision, { allow: true
       return { error: { code: "method-not-allowed", message: "This endpoint does not accept that method." } };
   }
 }
+
+/**
+ * Where to go after signing in: only a path on this site (`//evil.example`, `https://…` or a backslash
+ * would make the sign-in form an open redirect), never back to the sign-in page; else the Overview.
+ */
+export function safeNext(next: string | null | undefined): string {
+  return next && /^\/(?!\/)[^\\\s]*$/.test(next) && !next.startsWith("/sign-in") ? next : "/";
+}

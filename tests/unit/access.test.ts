@@ -1,7 +1,7 @@
 import { describe, expect, test } from "vitest";
 
 import { USER_ROLES } from "@/lib/domain/enums";
-import { actorOf, can, decide, decideApi, pageAllowed, PERMISSIONS, ROLE_PERMISSIONS, ruleFor, SCOPE_PERMISSIONS, type Principal } from "@/lib/security/access";
+import { actorOf, can, decide, decideApi, pageAllowed, safeNext, PERMISSIONS, ROLE_PERMISSIONS, ruleFor, SCOPE_PERMISSIONS, type Principal } from "@/lib/security/access";
 
 const user = (role: (typeof USER_ROLES)[number]): Principal => ({ kind: "user", id: "u1", email: `${role}@x.ru`, name: role, role });
 
@@ -68,5 +68,20 @@ describe("the access matrix (issue #5 'Roles'; the route-by-route check is tests
     expect(actorOf(user("lead"))).toBe("lead@x.ru");
     expect(actorOf({ kind: "token", id: 3, name: "cron", scope: "import" })).toBe("token #3 cron");
     expect(actorOf(null)).toBeNull();
+  });
+
+  test.each([
+    ["/kits", "/kits"],
+    ["/audit?action=pin.reveal&from=2026-11-01", "/audit?action=pin.reveal&from=2026-11-01"],
+    [undefined, "/"],
+    ["", "/"],
+    ["//evil.example/kits", "/"],
+    ["https://evil.example", "/"],
+    ["/\\evil.example", "/"],
+    ["kits", "/"],
+    ["/sign-in?next=/kits", "/"],
+    ["/kits x", "/"],
+  ])("after sign-in, next=%s goes to %s (never off the site)", (next, to) => {
+    expect(safeNext(next)).toBe(to);
   });
 });
