@@ -1,6 +1,7 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 
+import { HEAD_ROW, HeaderCell } from "@/components/ui/table-parts";
 import { Badge } from "@/components/ui/badge";
 import { parseRecorded } from "@/lib/security/redact";
 
@@ -78,25 +79,13 @@ export async function AuditTable({ rows }: { rows: AuditTableRow[] }) {
       <table className="w-full border-collapse text-sm" data-testid="audit-table">
         <caption className="sr-only">{t("table.caption")}</caption>
         <thead>
-          <tr className="border-b border-slate-200 text-left text-xs tracking-wide text-slate-500 uppercase">
-            <th scope="col" className="px-2 py-2 font-medium">
-              {t("table.time")}
-            </th>
-            <th scope="col" className="px-2 py-2 font-medium">
-              {t("table.actor")}
-            </th>
-            <th scope="col" className="px-2 py-2 font-medium">
-              {t("table.action")}
-            </th>
-            <th scope="col" className="px-2 py-2 font-medium">
-              {t("table.entity")}
-            </th>
-            <th scope="col" className="min-w-64 px-2 py-2 font-medium">
-              {t("table.change")}
-            </th>
-            <th scope="col" className="px-2 py-2 font-medium">
-              {t("table.address")}
-            </th>
+          <tr className={HEAD_ROW}>
+            <HeaderCell>{t("table.time")}</HeaderCell>
+            <HeaderCell>{t("table.actor")}</HeaderCell>
+            <HeaderCell>{t("table.action")}</HeaderCell>
+            <HeaderCell>{t("table.entity")}</HeaderCell>
+            <HeaderCell className="min-w-64">{t("table.change")}</HeaderCell>
+            <HeaderCell>{t("table.address")}</HeaderCell>
           </tr>
         </thead>
         <tbody>

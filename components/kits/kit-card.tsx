@@ -1,6 +1,7 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 
+import { HEAD_ROW, HeaderCell } from "@/components/ui/table-parts";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import type { KitWithPins } from "@/db/queries/pins";
@@ -87,22 +88,12 @@ export async function KitCard({ kit, summary, canReveal }: { kit: KitWithPins; s
               <table className="w-full border-collapse text-sm" data-testid="pins-table">
                 <caption className="sr-only">{t("pins.caption", { regNumber: kit.regNumber })}</caption>
                 <thead>
-                  <tr className="border-b border-slate-200 text-left text-xs tracking-wide text-slate-500 uppercase">
-                    <th scope="col" className="px-2 py-2 font-medium">
-                      {t("pins.set")}
-                    </th>
-                    <th scope="col" className="px-2 py-2 font-medium">
-                      {t("pins.role")}
-                    </th>
-                    <th scope="col" className="px-2 py-2 font-medium">
-                      {t("pins.code")}
-                    </th>
-                    <th scope="col" className="px-2 py-2 font-medium">
-                      {t("pins.status")}
-                    </th>
-                    <th scope="col" className="px-2 py-2 font-medium">
-                      {t("pins.source")}
-                    </th>
+                  <tr className={HEAD_ROW}>
+                    <HeaderCell>{t("pins.set")}</HeaderCell>
+                    <HeaderCell>{t("pins.role")}</HeaderCell>
+                    <HeaderCell>{t("pins.code")}</HeaderCell>
+                    <HeaderCell>{t("pins.status")}</HeaderCell>
+                    <HeaderCell>{t("pins.source")}</HeaderCell>
                   </tr>
                 </thead>
                 <tbody>

@@ -1,8 +1,10 @@
 "use client";
 
-import { Fragment, useMemo, useState, type ReactNode } from "react";
+import { Fragment, useCallback, type ReactNode } from "react";
 
 import { cn } from "@/components/ui/cn";
+import { SortHeaderCell, useSorted } from "@/components/ui/sorting";
+import { HEAD_ROW, HeaderCell } from "@/components/ui/table-parts";
 
 export interface SortableColumn<T> {
   key: string;
@@ -32,51 +34,24 @@ export interface SortableTableProps<T> {
  * the same (click to sort, again to reverse, `aria-sort`).
  */
 export function SortableTable<T>({ caption, columns, rows, rowKey, initialSort, expanded, testId }: SortableTableProps<T>) {
-  const [sort, setSort] = useState(initialSort ?? null);
-
-  const sorted = useMemo(() => {
-    const column = sort && columns.find((c) => c.key === sort.key);
-    if (!sort || !column?.sortValue) return rows;
-    const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: "base" });
-    const dir = sort.dir === "asc" ? 1 : -1;
-    return [...rows].sort((a, b) => {
-      const x = column.sortValue!(a);
-      const y = column.sortValue!(b);
-      if (x === null || y === null) return x === y ? 0 : x === null ? 1 : -1;
-      return (typeof x === "number" && typeof y === "number" ? x - y : collator.compare(String(x), String(y))) * dir;
-    });
-  }, [rows, sort, columns]);
+  const valueOf = useCallback((row: T, key: string) => columns.find((c) => c.key === key)?.sortValue?.(row), [columns]);
+  const { sort, sorted, toggle } = useSorted(rows, initialSort ?? null, valueOf);
 
   return (
     <div className="overflow-x-auto" data-testid={testId}>
       <table className="w-full border-collapse text-sm">
         <caption className="sr-only">{caption}</caption>
         <thead>
-          <tr className="border-b border-slate-200 text-left text-xs tracking-wide text-slate-500 uppercase">
-            {columns.map((c) => {
-              const active = sort?.key === c.key;
-              if (!c.sortValue) {
-                return (
-                  <th key={c.key} scope="col" className={cn("px-2 py-2 font-medium", c.className)}>
-                    <span className={c.hiddenLabel ? "sr-only" : undefined}>{c.label}</span>
-                  </th>
-                );
-              }
-              return (
-                <th key={c.key} scope="col" aria-sort={active ? (sort!.dir === "asc" ? "ascending" : "descending") : "none"} className={cn("px-2 py-2 font-medium", c.className)}>
-                  <button
-                    type="button"
-                    className={cn("inline-flex items-center gap-1 uppercase hover:text-slate-900", active && "text-slate-900")}
-                    onClick={() => setSort(active && sort!.dir === "asc" ? { key: c.key, dir: "desc" } : { key: c.key, dir: "asc" })}
-                  >
-                    {c.label}
-                    <span aria-hidden className="text-[10px]">
-                      {active ? (sort!.dir === "asc" ? "▲" : "▼") : "↕"}
-                    </span>
-                  </button>
-                </th>
-              );
-            })}
+          <tr className={HEAD_ROW}>
+            {columns.map((c) =>
+              c.sortValue ? (
+                <SortHeaderCell key={c.key} label={c.label} columnKey={c.key} sort={sort} onSort={() => toggle(c.key)} className={c.className} />
+              ) : (
+                <HeaderCell key={c.key} className={c.className}>
+                  <span className={c.hiddenLabel ? "sr-only" : undefined}>{c.label}</span>
+                </HeaderCell>
+              ),
+            )}
           </tr>
         </thead>
         <tbody>

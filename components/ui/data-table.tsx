@@ -1,10 +1,12 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useMemo, useState } from "react";
+import { useCallback } from "react";
 
 import { Badge, type BadgeTone } from "./badge";
 import { cn } from "./cn";
+import { SortHeaderCell, useSorted, type SortValue } from "./sorting";
+import { HEAD_ROW } from "./table-parts";
 import { toCsv } from "@/lib/csv";
 
 /** A cell is plain text or a number, or a text with its own sort key and an optional badge tone. */
@@ -44,30 +46,16 @@ export interface DataTableProps {
 }
 
 const textOf = (c: Cell | undefined): string => (c === null || c === undefined ? "" : typeof c === "object" ? c.text : String(c));
-const sortOf = (c: Cell | undefined): string | number => {
-  if (c === null || c === undefined) return "";
-  if (typeof c === "object") return c.sort === null ? "" : (c.sort ?? c.text);
+const sortOf = (c: Cell | undefined): SortValue => {
+  if (c === null || c === undefined) return null;
+  if (typeof c === "object") return c.sort === undefined ? c.text : c.sort;
   return c;
 };
 
 /** A sortable table (click a header; again to reverse) with CSV export of exactly what it shows. */
 export function DataTable({ columns, rows, caption, csvName, footer, initialSort, empty, testId }: DataTableProps) {
   const t = useTranslations("table");
-  const [sort, setSort] = useState(initialSort ?? null);
-
-  const sorted = useMemo(() => {
-    if (!sort) return rows;
-    const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: "base" });
-    const dir = sort.dir === "asc" ? 1 : -1;
-    return [...rows].sort((a, b) => {
-      const x = sortOf(a.cells[sort.key]);
-      const y = sortOf(b.cells[sort.key]);
-      if (x === "" && y !== "") return 1;
-      if (y === "" && x !== "") return -1;
-      const cmp = typeof x === "number" && typeof y === "number" ? x - y : collator.compare(String(x), String(y));
-      return cmp * dir;
-    });
-  }, [rows, sort]);
+  const { sort, sorted, toggle } = useSorted(rows, initialSort ?? null, useCallback((r: Row, key: string) => sortOf(r.cells[key]), []));
 
   const download = () => {
     const lines = [columns.map((c) => c.label), ...sorted.map((r) => columns.map((c) => textOf(r.cells[c.key])))];
@@ -98,28 +86,18 @@ export function DataTable({ columns, rows, caption, csvName, footer, initialSort
         <table className="w-full border-collapse text-sm">
           <caption className="sr-only">{caption}</caption>
           <thead>
-            <tr className="border-b border-slate-200 text-left text-xs tracking-wide text-slate-500 uppercase">
-              {columns.map((c) => {
-                const active = sort?.key === c.key;
-                return (
-                  <th
-                    key={c.key}
-                    scope="col"
-                    aria-sort={active ? (sort!.dir === "asc" ? "ascending" : "descending") : "none"}
-                    className={cn("px-2 py-2 font-medium", c.numeric && "text-right", c.wide && "min-w-56")}
-                    title={c.hint}
-                  >
-                    <button
-                      type="button"
-                      className={cn("inline-flex items-center gap-1 uppercase hover:text-slate-900", active && "text-slate-900")}
-                      onClick={() => setSort(active && sort!.dir === "asc" ? { key: c.key, dir: "desc" } : { key: c.key, dir: active ? "asc" : c.numeric ? "desc" : "asc" })}
-                    >
-                      {c.label}
-                      <span aria-hidden className="text-[10px]">{active ? (sort!.dir === "asc" ? "▲" : "▼") : "↕"}</span>
-                    </button>
-                  </th>
-                );
-              })}
+            <tr className={HEAD_ROW}>
+              {columns.map((c) => (
+                <SortHeaderCell
+                  key={c.key}
+                  label={c.label}
+                  columnKey={c.key}
+                  sort={sort}
+                  onSort={() => toggle(c.key, c.numeric ? "desc" : "asc")}
+                  className={cn(c.numeric && "text-right", c.wide && "min-w-56")}
+                  title={c.hint}
+                />
+              ))}
             </tr>
           </thead>
           <tbody>
