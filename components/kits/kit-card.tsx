@@ -1,4 +1,4 @@
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 
 import { HEAD_ROW, HeaderCell } from "@/components/ui/table-parts";
@@ -8,7 +8,9 @@ import type { KitWithPins } from "@/db/queries/pins";
 import type { PinStatus } from "@/lib/domain/enums";
 import type { PinHealth, PinSummary } from "@/lib/licensing/pin-summary";
 
-import { calendarDate, fromMinor } from "./format";
+import { formatMoney } from "@/lib/licensing/forecast";
+
+import { purchaseDay } from "./format";
 import { RevealPin } from "./reveal-pin";
 
 export const HEALTH_TONE: Record<PinHealth, BadgeTone> = { "not-activated": "neutral", ok: "success", low: "warning", exhausted: "danger" };
@@ -22,15 +24,8 @@ export async function KitCard({ kit, summary, canReveal }: { kit: KitWithPins; s
   const t = await getTranslations("kits");
   const format = await getFormatter();
 
-  const purchased = calendarDate(kit.purchaseDate);
-  let price: string | null = null;
-  if (kit.priceMinor !== null) {
-    try {
-      price = format.number(fromMinor(kit.priceMinor, kit.currency), { style: "currency", currency: kit.currency });
-    } catch {
-      price = `${format.number(fromMinor(kit.priceMinor, kit.currency))} ${kit.currency}`;
-    }
-  }
+  const purchased = purchaseDay(kit.purchaseDate);
+  const price = kit.priceMinor === null ? null : formatMoney(kit.priceMinor, kit.currency, await getLocale());
   const hasBothSets = new Set(kit.pins.map((p) => p.set)).size > 1;
   const lockedSet = hasBothSets && kit.usageMode ? kit.usageMode : null;
 

@@ -1,13 +1,13 @@
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 
 import { PageHeader } from "@/components/shell/page-header";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Stat } from "@/components/ui/stat";
 import type { KitsWithPins } from "@/db/queries/pins";
+import { formatMoney } from "@/lib/licensing/forecast";
 import type { PinSummary } from "@/lib/licensing/pin-summary";
 
-import { fromMinor } from "./format";
 import { KitCard } from "./kit-card";
 import { OwnerRegistration } from "./owner-registration";
 
@@ -44,13 +44,8 @@ export async function KitsView({ data, summaries, canReveal }: KitsViewProps) {
   const priced = data.kits.filter((k) => k.priceMinor !== null);
   const paidByCurrency = new Map<string, number>();
   for (const k of priced) paidByCurrency.set(k.currency, (paidByCurrency.get(k.currency) ?? 0) + k.priceMinor!);
-  const money = (minor: number, currency: string) => {
-    try {
-      return format.number(fromMinor(minor, currency), { style: "currency", currency, maximumFractionDigits: 0 });
-    } catch {
-      return `${format.number(fromMinor(minor, currency))} ${currency}`;
-    }
-  };
+  const locale = await getLocale();
+  const money = (minor: number, currency: string) => formatMoney(minor, currency, locale, { wholeUnits: true });
   const short = [...summaries.values()].filter((s) => s.health === "low" || s.health === "exhausted").length;
   const kitsOf = (ownerId: number) => data.kits.filter((k) => k.ownerId === ownerId).length;
 

@@ -556,11 +556,19 @@ export function planPurchase(input: PurchasePlanInput): PurchasePlan {
   return { perComputer, perSession, difference, currency: input.currency, summary: planSummary(perComputer, perSession, difference, input.currency) };
 }
 
-/** Minor units formatted as money of `currency` ("en-US": RUB 1,234.50; "ru-RU": 1 234,50 ₽). */
-export function formatMoney(minor: number, currency: string, locale: "en-US" | "ru-RU"): string {
-  const format = new Intl.NumberFormat(locale, { style: "currency", currency });
-  const digits = format.resolvedOptions().maximumFractionDigits ?? 2;
-  return format.format(minor / 10 ** digits);
+/**
+ * Minor units formatted as money of `currency` ("en-US": RUB 1,234.50; "ru-RU": 1 234,50 ₽); `wholeUnits`
+ * drops the kopecks (totals). A code Intl refuses is written after the amount, in two decimals.
+ */
+export function formatMoney(minor: number, currency: string, locale: string, options: { wholeUnits?: boolean } = {}): string {
+  let format: Intl.NumberFormat;
+  try {
+    format = new Intl.NumberFormat(locale, { style: "currency", currency });
+  } catch {
+    return `${new Intl.NumberFormat(locale, { maximumFractionDigits: options.wholeUnits ? 0 : 2 }).format(minor / 100)} ${currency}`;
+  }
+  const amount = minor / 10 ** (format.resolvedOptions().maximumFractionDigits ?? 2);
+  return options.wholeUnits ? new Intl.NumberFormat(locale, { style: "currency", currency, maximumFractionDigits: 0 }).format(amount) : format.format(amount);
 }
 
 function planSummary(pc: PolicyPlan, ps: PolicyPlan, difference: number | null, currency: string): Localised {

@@ -447,6 +447,16 @@ describe("cheapestKits and planPurchase — §4, §6: what to buy and what serve
     expect(spaces(formatMoney(minor, currency, locale))).toBe(expected);
   });
 
+  test.each([
+    [66_504_000, "RUB", "ru", {}, "665 040,00 ₽"],
+    [66_504_050, "RUB", "ru", { wholeUnits: true }, "665 041 ₽"],
+    [66_504_000, "RUB", "en", { wholeUnits: true }, "RUB 665,040"],
+    // Not a currency code Intl knows: the amount and the code as stored, never an exception on a page.
+    [123_450, "RUBLES", "en", {}, "1,234.5 RUBLES"],
+  ] as const)("formatMoney(%d, %s, %s, %o) = %s (the kits page's prices and totals)", (minor, currency, locale, options, expected) => {
+    expect(spaces(formatMoney(minor, currency, locale, options))).toBe(expected);
+  });
+
   const arbitraryPrices = fc
     .subarray([...STANDARD_KIT_SIZES], { minLength: 1 })
     .chain((sizes) => fc.tuple(fc.constant(sizes), fc.array(fc.integer({ min: 0, max: 300_000_000 }), { minLength: sizes.length, maxLength: sizes.length })))
