@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 
 import type { Db } from "./client";
-import { encryptText, isEncrypted, pinHash, secretKeys, type SecretKeys } from "./crypto";
+import { decryptText, encryptText, isEncrypted, pinHash, secretKeys, type SecretKeys } from "./crypto";
 import { owners, pins } from "./schema";
 
 /** The keys of this database: its secret lives beside its file unless SEATLEDGER_SECRET is set. */
@@ -16,6 +16,11 @@ export function sealPin(db: Db, code: string): { code: string; codeHash: string 
 /** Owner registration data as stored (encrypted JSON). */
 export function sealRegistrationData(db: Db, json: string): string {
   return encryptText(json, keysOf(db));
+}
+
+/** The clear text of a sealed PIN code or registration data (a row not sealed yet is read as it is). */
+export function openSecret(db: Db, stored: string): string {
+  return isEncrypted(stored) ? decryptText(stored, keysOf(db)) : stored;
 }
 
 /**

@@ -1,9 +1,8 @@
 import { asc, eq } from "drizzle-orm";
 
 import type { Db } from "../client";
-import { decryptText, isEncrypted } from "../crypto";
 import { kits, owners, pins } from "../schema";
-import { keysOf } from "../secrets";
+import { openSecret } from "../secrets";
 import { recordAudit } from "./audit";
 import type { KitKind, KitLevel, KitProtection, PinRole, PinSet, PinSource, PinStatus, ServerBitness, UsageMode } from "@/lib/domain/enums";
 import { AppError } from "@/lib/errors";
@@ -63,9 +62,6 @@ export interface RevealAudit {
   actor: string | null;
   address: string | null;
 }
-
-/** The clear text of a stored secret; legacy rows from before encryption at rest are read as they are. */
-const openSecret = (db: Db, stored: string): string => (isEncrypted(stored) ? decryptText(stored, keysOf(db)) : stored);
 
 function maskedCodeOf(db: Db, stored: string): string | null {
   try {
