@@ -1,5 +1,4 @@
 import { getTableColumns, inArray } from "drizzle-orm";
-import { z } from "zod";
 
 import type { Db } from "../client";
 import { infobases, sessionSnapshots, sessions } from "../schema";
@@ -7,7 +6,7 @@ import { recordAudit } from "./audit";
 import type { SnapshotSource } from "@/lib/domain/enums";
 import type { SessionMatch } from "@/lib/licensing/match";
 import { parseTime } from "@/lib/licensing/timeline";
-import { ParseRacResponseSchema, toHeldLicense, type RacRecord, type RacValue } from "@/lib/parsers/rac";
+import { racFlag, racText, toHeldLicense, type RacRecord, type RacValue } from "@/lib/parsers/rac";
 
 export interface RacSnapshotInput {
   /** Parsed rac records (`parseRac`), camelCase keys; the key `session` is the session's uuid. */
@@ -39,23 +38,6 @@ export interface RacSnapshotResult {
   skipped: number;
 }
 
-const count = z.number().int().nonnegative();
-
-/** `POST /api/import/rac` response: the counts (never session data) and the parser's warnings. */
-export const ImportRacResponseSchema = z.object({
-  snapshotId: z.number().int().positive(),
-  takenAt: z.iso.datetime(),
-  sessions: count,
-  created: count,
-  updated: count,
-  licensed: count,
-  matched: count,
-  unmatched: count,
-  skipped: count,
-  encoding: ParseRacResponseSchema.shape.encoding,
-  warnings: ParseRacResponseSchema.shape.warnings,
-});
-export type ImportRacResponse = z.infer<typeof ImportRacResponseSchema>;
 
 /** Record keys that have a column of their own; every other key goes into `extra`. */
 const COLUMN_KEYS = new Set([
@@ -89,13 +71,6 @@ const COLUMN_KEYS = new Set([
 type SessionRow = typeof sessions.$inferInsert;
 type Changes = Partial<Omit<SessionRow, "id" | "sessionUuid" | "firstSeenAt" | "lastSeenAt" | "extra">>;
 
-const text = (v: RacValue | undefined): string | null => {
-  if (typeof v === "number") return String(v);
-  if (typeof v !== "string") return null;
-  const t = v.trim();
-  return t === "" ? null : t;
-};
-const flag = (v: RacValue | undefined): boolean | null => (typeof v === "boolean" ? v : v === "yes" ? true : v === "no" ? false : null);
 const has = (r: RacRecord, ...keys: string[]) => keys.some((k) => Object.hasOwn(r, k));
 
 /**
@@ -107,7 +82,7 @@ const has = (r: RacRecord, ...keys: string[]) => keys.some((k) => Object.hasOwn(
 function columnsOf(r: RacRecord, timeZone: string): Changes {
   const held = toHeldLicense(r);
   const time = (v: RacValue | undefined) => {
-    const s = text(v);
+    const s = racText(v);
     // rac prints 0001-01-01T00:00:00 for "never": parseTime refuses it, which is what we want.
     const ms = s === null ? null : parseTime(s, timeZone);
     return ms === null ? null : new Date(ms);
@@ -115,16 +90,16 @@ function columnsOf(r: RacRecord, timeZone: string): Changes {
   const out: Changes = {};
   if (has(r, "sessionId")) out.sessionId = held.sessionId;
   if (has(r, "infobase")) out.infobaseUuid = held.infobase;
-  if (has(r, "connection")) out.connection = text(r.connection);
+  if (has(r, "connection")) out.connection = racText(r.connection);
   if (has(r, "process")) out.process = held.process;
   if (has(r, "userName")) out.userName = held.userName;
   if (has(r, "host")) out.host = held.host;
   if (has(r, "appId")) out.appId = held.appId;
-  if (has(r, "locale")) out.locale = text(r.locale);
+  if (has(r, "locale")) out.locale = racText(r.locale);
   if (has(r, "startedAt")) out.startedAt = time(r.startedAt);
   if (has(r, "lastActiveAt")) out.lastActiveAt = time(r.lastActiveAt);
-  if (has(r, "hibernate")) out.hibernate = flag(r.hibernate);
-  if (has(r, "clientIp")) out.clientIp = text(r.clientIp);
+  if (has(r, "hibernate")) out.hibernate = racFlag(r.hibernate);
+  if (has(r, "clientIp")) out.clientIp = racText(r.clientIp);
   if (has(r, "fullName")) out.licenseFullName = held.fullName;
   if (has(r, "series")) out.series = held.series;
   if (has(r, "licenseType")) out.licenseType = held.licenseType;
@@ -211,7 +186,7 @@ export function importRacSnapshot(db: Db, input: RacSnapshotInput, audit: { acto
   const capture = new Map<string, RacRecord>();
   let skipped = 0;
   for (const r of input.records) {
-    const uuid = text(r.session);
+    const uuid = racText(r.session);
     if (uuid === null) skipped++;
     else if (!capture.has(uuid)) capture.set(uuid, r);
   }

@@ -321,13 +321,15 @@ export interface RacLicense extends LicenseRecordView {
   fullPresentation: string | null;
 }
 
-const str = (v: RacValue | undefined): string | null => {
+/** A rac value as text: trimmed, numbers written out, blank → null. */
+export const racText = (v: RacValue | undefined): string | null => {
   if (typeof v === "number") return String(v);
   if (typeof v !== "string") return null;
   const t = v.trim();
   return t === "" ? null : t;
 };
-const bool = (v: RacValue | undefined): boolean | null => (typeof v === "boolean" ? v : v === "yes" ? true : v === "no" ? false : null);
+/** A rac yes/no value; anything else → null. */
+export const racFlag = (v: RacValue | undefined): boolean | null => (typeof v === "boolean" ? v : v === "yes" ? true : v === "no" ? false : null);
 const num = (v: RacValue | undefined): number | null => {
   if (typeof v === "number") return v;
   if (typeof v === "string" && INTEGER.test(v.trim())) return Number(v.trim());
@@ -345,39 +347,39 @@ const positive = (v: RacValue | undefined): number | null => {
  * Manager, `Локальный`/`Local` is not.
  */
 export function toHeldLicense(record: RacRecord): RacLicense {
-  const series = str(record.series);
-  const licenseType = str(record.licenseType);
-  const fullName = str(record.fullName);
-  const presentation = str(record.shortPresentation) ?? str(record.fullPresentation) ?? "";
+  const series = racText(record.series);
+  const licenseType = racText(record.licenseType);
+  const fullName = racText(record.fullName);
+  const presentation = racText(record.shortPresentation) ?? racText(record.fullPresentation) ?? "";
   const fromPresentation = /^(?:Сервер|Server)(?=[\s,]|$)/i.test(presentation) ? true : /^(?:Клиент|Client)(?=[\s,]|$)/i.test(presentation) ? false : null;
   const netFromPresentation = /(?:Сетевой|Network)/i.test(presentation) ? true : /(?:Локальный|Local)/i.test(presentation) ? false : null;
   const type = licenseType?.toLowerCase();
   return {
-    session: str(record.session),
+    session: racText(record.session),
     sessionId: num(record.sessionId),
-    process: str(record.process),
-    infobase: str(record.infobase),
-    userName: str(record.userName),
-    host: str(record.host),
+    process: racText(record.process),
+    infobase: racText(record.infobase),
+    userName: racText(record.userName),
+    host: racText(record.host),
     terminalSession: null,
-    appId: str(record.appId),
+    appId: racText(record.appId),
     series,
     licenseType,
     regNumber: type === "soft" ? series : null,
     keySeries: type === "hasp" ? series : null,
-    issuedByServer: bool(record.issuedByServer) ?? fromPresentation,
-    net: bool(record.net) ?? netFromPresentation,
+    issuedByServer: racFlag(record.issuedByServer) ?? fromPresentation,
+    net: racFlag(record.net) ?? netFromPresentation,
     fullName,
     folder: licenseFolder(fullName),
     fileName: licenseFileName(fullName),
     maxUsersAll: num(record.maxUsersAll),
     maxUsersCur: num(record.maxUsersCur),
-    rmngrAddress: str(record.rmngrAddress),
+    rmngrAddress: racText(record.rmngrAddress),
     rmngrPort: positive(record.rmngrPort),
     rmngrPid: positive(record.rmngrPid),
-    startedAt: str(record.startedAt),
-    shortPresentation: str(record.shortPresentation),
-    fullPresentation: str(record.fullPresentation),
+    startedAt: racText(record.startedAt),
+    shortPresentation: racText(record.shortPresentation),
+    fullPresentation: racText(record.fullPresentation),
   };
 }
 
@@ -487,3 +489,21 @@ export function generateLicenseRecords(count: number, seed: number): RacRecord[]
   }
   return out;
 }
+
+const importCount = z.number().int().nonnegative();
+
+/** `POST /api/import/rac` response: the counts (never session data) and the parser's warnings. */
+export const ImportRacResponseSchema = z.object({
+  snapshotId: z.number().int().positive(),
+  takenAt: z.iso.datetime(),
+  sessions: importCount,
+  created: importCount,
+  updated: importCount,
+  licensed: importCount,
+  matched: importCount,
+  unmatched: importCount,
+  skipped: importCount,
+  encoding: ParseRacResponseSchema.shape.encoding,
+  warnings: ParseRacResponseSchema.shape.warnings,
+});
+export type ImportRacResponse = z.infer<typeof ImportRacResponseSchema>;

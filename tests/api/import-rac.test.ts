@@ -9,12 +9,12 @@ import { beforeAll, describe, expect, test } from "vitest";
 import { POST } from "@/app/api/import/rac/route";
 import { getDb } from "@/db/client";
 import { loadOverview } from "@/db/queries/overview";
-import { ImportRacResponseSchema, importRacSnapshot } from "@/db/queries/session-import";
+import { importRacSnapshot } from "@/db/queries/session-import";
 import { getLatestSnapshot, listSessionsAt } from "@/db/queries/sessions";
 import { auditLog, sessionSnapshots, sessions } from "@/db/schema";
 import { writeDemoCompany } from "@/db/seed";
 import { generateDemoCompany } from "@/lib/demo/company";
-import { formatRac, parseRac, type RacRecord } from "@/lib/parsers/rac";
+import { formatRac, ImportRacResponseSchema, parseRac, type RacRecord } from "@/lib/parsers/rac";
 import { ErrorSchema, textPost } from "@/tests/helpers/api";
 
 const fixture = (name: string) => readFileSync(path.join(__dirname, "../fixtures/rac", name));

@@ -2,11 +2,11 @@ import { z } from "zod";
 
 import { getDb } from "@/db/client";
 import { matchRacLicenses } from "@/db/queries/inventory";
-import { ImportRacResponseSchema, importRacSnapshot } from "@/db/queries/session-import";
+import { importRacSnapshot } from "@/db/queries/session-import";
 import { getLicensingSettings } from "@/db/queries/settings";
 import { AppError } from "@/lib/errors";
 import { parseTime } from "@/lib/licensing/timeline";
-import { parseRac, type RacRecord } from "@/lib/parsers/rac";
+import { ImportRacResponseSchema, parseRac, type RacRecord } from "@/lib/parsers/rac";
 
 import { route } from "../../_lib/guard";
 import { readText } from "../../_lib/read-text";
