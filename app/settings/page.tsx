@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 
 import { requirePage } from "@/app/_lib/session";
-import { toApiTokenWire, toUserWire } from "@/components/settings/schemas";
+import { toApiTokenWire, toUserWire } from "@/lib/security/account-api";
 import { TokensSection } from "@/components/settings/tokens-section";
 import { UsersSection } from "@/components/settings/users-section";
 import { PageHeader } from "@/components/shell/page-header";

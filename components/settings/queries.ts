@@ -14,7 +14,7 @@ import {
   UserCreatedResponseSchema,
   UserListResponseSchema,
   UserUpdatedResponseSchema,
-} from "./schemas";
+} from "@/lib/security/account-api";
 
 export const userKeys = {
   all: ["users"] as const,

@@ -13,7 +13,7 @@ import { TOKEN_SCOPES, type TokenScope } from "@/lib/domain/enums";
 import { useApiErrorTexts } from "./api-errors";
 import { buttonClass, DangerConfirm, LoadFailed, Notice, SecretPanel, SecretValue, TableSkeleton } from "./controls";
 import { tokensQueryOptions, useCreateTokenMutation, useRevokeTokenMutation } from "./queries";
-import type { ApiTokenWire } from "./schemas";
+import type { ApiTokenWire } from "@/lib/security/account-api";
 import { SortableTable, type SortableColumn } from "./sortable-table";
 
 const SCOPE_TONE: Record<TokenScope, BadgeTone> = { import: "neutral", read: "accent", admin: "warning" };

@@ -15,7 +15,7 @@ import { USER_ROLES, type UserRole } from "@/lib/domain/enums";
 import { useApiErrorTexts } from "./api-errors";
 import { buttonClass, DangerConfirm, LoadFailed, Notice, SecretPanel, SecretValue, SelectField, TableSkeleton } from "./controls";
 import { useCreateUserMutation, useDeleteUserMutation, useUpdateUserMutation, usersQueryOptions } from "./queries";
-import type { UserWire } from "./schemas";
+import type { UserWire } from "@/lib/security/account-api";
 import { SortableTable, type SortableColumn } from "./sortable-table";
 
 type Open = { id: string; kind: "password" | "delete" } | null;

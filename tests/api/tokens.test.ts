@@ -6,7 +6,7 @@ import { describe, expect, test } from "vitest";
 import { POST as parseRing } from "@/app/api/parse/ring/route";
 import { DELETE } from "@/app/api/tokens/[id]/route";
 import { GET, POST } from "@/app/api/tokens/route";
-import { TokenCreatedResponseSchema, TokenListResponseSchema } from "@/components/settings/schemas";
+import { TokenCreatedResponseSchema, TokenListResponseSchema } from "@/lib/security/account-api";
 import { getDb } from "@/db/client";
 import { apiTokens, auditLog } from "@/db/schema";
 import { ParseRingResponseSchema } from "@/lib/parsers/ring";

@@ -5,7 +5,7 @@ import { describe, expect, test } from "vitest";
 
 import { DELETE, PATCH } from "@/app/api/users/[id]/route";
 import { GET, POST } from "@/app/api/users/route";
-import { UserCreatedResponseSchema, UserListResponseSchema, UserUpdatedResponseSchema } from "@/components/settings/schemas";
+import { UserCreatedResponseSchema, UserListResponseSchema, UserUpdatedResponseSchema } from "@/lib/security/account-api";
 import { getAuth } from "@/db/auth";
 import { getDb } from "@/db/client";
 import { recordAudit } from "@/db/queries/audit";

@@ -2,7 +2,7 @@ import { z } from "zod";
 
 import { getDb } from "@/db/client";
 import { deleteUser, updateUser, UserPatchSchema } from "@/db/queries/users";
-import { toUserWire, UserUpdatedResponseSchema } from "@/components/settings/schemas";
+import { toUserWire, UserUpdatedResponseSchema } from "@/lib/security/account-api";
 
 import { readJson } from "../../_lib/read-json";
 import { ok } from "../../_lib/respond";
