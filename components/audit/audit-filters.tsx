@@ -1,6 +1,7 @@
 import Form from "next/form";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import type { ReactNode } from "react";
 
 import { Card } from "@/components/ui/card";
 
@@ -18,6 +19,18 @@ export type AuditFiltersProps = {
 const fieldClass = "w-full rounded-md border border-slate-300 bg-white px-2.5 py-1.5 text-sm shadow-xs focus:border-accent-600 focus:outline-none focus:ring-2 focus:ring-accent-200";
 const labelClass = "mb-1 block text-sm font-medium text-slate-700";
 
+/** A filter: its label above it. */
+function Labelled({ id, label, children }: { id: string; label: string; children: ReactNode }) {
+  return (
+    <div>
+      <label htmlFor={id} className={labelClass}>
+        {label}
+      </label>
+      {children}
+    </div>
+  );
+}
+
 /** A GET form: the filters live in the address, so a filtered view can be bookmarked and shared. */
 export async function AuditFilters({ values, actors, actions, entities }: AuditFiltersProps) {
   const t = await getTranslations("audit");
@@ -29,10 +42,7 @@ export async function AuditFilters({ values, actors, actions, entities }: AuditF
     <Card className="mb-6">
       {/* The key remounts the fields on navigation, so "Clear" empties them (they are uncontrolled). */}
       <Form key={JSON.stringify(values)} action="/audit" aria-label={t("filters.label")} className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3 2xl:grid-cols-7" data-testid="audit-filters">
-        <div>
-          <label htmlFor="audit-actor" className={labelClass}>
-            {t("filters.actor")}
-          </label>
+        <Labelled id="audit-actor" label={t("filters.actor")}>
           <select id="audit-actor" name="actor" defaultValue={values.actor ?? ""} className={fieldClass}>
             <option value="">{t("filters.anyActor")}</option>
             {withCurrent(actors, values.actor).map((a) => (
@@ -41,11 +51,8 @@ export async function AuditFilters({ values, actors, actions, entities }: AuditF
               </option>
             ))}
           </select>
-        </div>
-        <div>
-          <label htmlFor="audit-action" className={labelClass}>
-            {t("filters.action")}
-          </label>
+        </Labelled>
+        <Labelled id="audit-action" label={t("filters.action")}>
           <select id="audit-action" name="action" defaultValue={values.action ?? ""} className={fieldClass}>
             <option value="">{t("filters.anyAction")}</option>
             {withCurrent(actions, values.action).map((a) => (
@@ -54,34 +61,22 @@ export async function AuditFilters({ values, actors, actions, entities }: AuditF
               </option>
             ))}
           </select>
-        </div>
-        <div>
-          <label htmlFor="audit-entity" className={labelClass}>
-            {t("filters.entity")}
-          </label>
+        </Labelled>
+        <Labelled id="audit-entity" label={t("filters.entity")}>
           <input id="audit-entity" name="entity" list="audit-entities" defaultValue={values.entity ?? ""} placeholder={t("filters.entityPlaceholder")} autoComplete="off" className={fieldClass} />
           <datalist id="audit-entities">
             {entities.map((e) => (
               <option key={e} value={e} />
             ))}
           </datalist>
-        </div>
-        <div>
-          <label htmlFor="audit-from" className={labelClass}>
-            {t("filters.from")}
-          </label>
+        </Labelled>
+        <Labelled id="audit-from" label={t("filters.from")}>
           <input id="audit-from" name="from" type="date" defaultValue={values.from ?? ""} className={fieldClass} />
-        </div>
-        <div>
-          <label htmlFor="audit-to" className={labelClass}>
-            {t("filters.to")}
-          </label>
+        </Labelled>
+        <Labelled id="audit-to" label={t("filters.to")}>
           <input id="audit-to" name="to" type="date" defaultValue={values.to ?? ""} className={fieldClass} />
-        </div>
-        <div>
-          <label htmlFor="audit-q" className={labelClass}>
-            {t("filters.q")}
-          </label>
+        </Labelled>
+        <Labelled id="audit-q" label={t("filters.q")}>
           <input
             id="audit-q"
             name="q"
@@ -95,7 +90,7 @@ export async function AuditFilters({ values, actors, actions, entities }: AuditF
           <span id="audit-q-hint" className="sr-only">
             {t("filters.qHint")}
           </span>
-        </div>
+        </Labelled>
         <div className="flex items-end gap-2">
           <button type="submit" className="rounded-md bg-accent-700 px-4 py-1.5 text-sm font-medium text-white shadow-xs hover:bg-accent-800">
             {t("filters.apply")}
