@@ -1,4 +1,4 @@
-import { asc, eq } from "drizzle-orm";
+import { asc, eq, inArray } from "drizzle-orm";
 
 import type { Db } from "../client";
 import { kits, owners, pins } from "../schema";
@@ -63,7 +63,7 @@ export interface RevealAudit {
   address: string | null;
 }
 
-function maskedCodeOf(db: Db, stored: string): string | null {
+export function maskedCodeOf(db: Db, stored: string): string | null {
   try {
     return maskPin(printedPin(openSecret(db, stored)));
   } catch {
@@ -72,7 +72,7 @@ function maskedCodeOf(db: Db, stored: string): string | null {
 }
 
 /** The owner registration form as stored: `[{ field, value }]` in form order (§1.1). Throws on anything else. */
-function parseRegistration(json: string): RegistrationField[] {
+export function parseRegistration(json: string): RegistrationField[] {
   let value: unknown;
   try {
     value = JSON.parse(json);
@@ -88,7 +88,7 @@ function parseRegistration(json: string): RegistrationField[] {
   });
 }
 
-function maskedFieldsOf(db: Db, stored: string): RegistrationField[] | null {
+export function maskedFieldsOf(db: Db, stored: string): RegistrationField[] | null {
   try {
     return parseRegistration(openSecret(db, stored)).map(({ field, value }) => ({ field, value: maskText(value) }));
   } catch {
@@ -96,11 +96,9 @@ function maskedFieldsOf(db: Db, stored: string): RegistrationField[] | null {
   }
 }
 
-/**
- * Every kit with its PINs (codes masked) and every owner (registration data masked), ordered by id.
- * Codes are decrypted only to be masked here: the clear code never leaves this function.
- */
-export function listKitsWithPins(db: Db): KitsWithPins {
+/** Kits (all, or those with the given ids) with their PINs masked, ordered by id; PINs in the order they were recorded. */
+export function kitsWithMaskedPins(db: Db, ids?: readonly number[]): KitWithPins[] {
+  if (ids && ids.length === 0) return [];
   const kitRows = db
     .select({
       id: kits.id,
@@ -121,6 +119,7 @@ export function listKitsWithPins(db: Db): KitsWithPins {
     })
     .from(kits)
     .leftJoin(owners, eq(owners.id, kits.ownerId))
+    .where(ids ? inArray(kits.id, [...ids]) : undefined)
     .orderBy(asc(kits.id))
     .all();
 
@@ -128,6 +127,7 @@ export function listKitsWithPins(db: Db): KitsWithPins {
   const pinRows = db
     .select({ id: pins.id, kitId: pins.kitId, set: pins.set, role: pins.role, status: pins.status, source: pins.source, code: pins.code, receivedAt: pins.receivedAt })
     .from(pins)
+    .where(ids ? inArray(pins.kitId, [...ids]) : undefined)
     .orderBy(asc(pins.kitId), asc(pins.id))
     .all();
   for (const { kitId, code, ...pin } of pinRows) {
@@ -135,13 +135,26 @@ export function listKitsWithPins(db: Db): KitsWithPins {
     list.push({ ...pin, maskedCode: maskedCodeOf(db, code) });
     pinsByKit.set(kitId, list);
   }
+  return kitRows.map((k) => ({ ...k, pins: pinsByKit.get(k.id) ?? [] }));
+}
 
-  const ownerRows = db.select({ id: owners.id, name: owners.name, registrationData: owners.registrationData }).from(owners).orderBy(asc(owners.id)).all();
+/** Owners (all, or those with the given ids) with their registration data masked, ordered by id. */
+export function maskedOwners(db: Db, ids?: readonly number[]): MaskedOwner[] {
+  const rows = db
+    .select({ id: owners.id, name: owners.name, registrationData: owners.registrationData })
+    .from(owners)
+    .where(ids ? inArray(owners.id, [...ids]) : undefined)
+    .orderBy(asc(owners.id))
+    .all();
+  return rows.map((o) => ({ id: o.id, name: o.name, fields: maskedFieldsOf(db, o.registrationData) }));
+}
 
-  return {
-    kits: kitRows.map((k) => ({ ...k, pins: pinsByKit.get(k.id) ?? [] })),
-    owners: ownerRows.map((o) => ({ id: o.id, name: o.name, fields: maskedFieldsOf(db, o.registrationData) })),
-  };
+/**
+ * Every kit with its PINs (codes masked) and every owner (registration data masked), ordered by id.
+ * Codes are decrypted only to be masked here: the clear code never leaves this module.
+ */
+export function listKitsWithPins(db: Db): KitsWithPins {
+  return { kits: kitsWithMaskedPins(db), owners: maskedOwners(db) };
 }
 
 /**

@@ -54,10 +54,10 @@ function parseDate(value: string, field: string): { y: number; m: number; d: num
 
 export interface AdditionalPinLetterInput {
   regNumber: string;
-  /** Exactly as typed at the first activation (§1.1): the Center matches it. */
-  company: string;
-  /** A still-valid PIN of the kit, in exchange for which the new one is issued (§1.2). */
-  validPin: string;
+  /** Exactly as typed at the first activation (§1.1): the Center matches it. Null: a blank line to fill in (no owner recorded). */
+  company: string | null;
+  /** A still-valid PIN of the kit, in exchange for which the new one is issued (§1.2). Null: a blank line to fill in. */
+  validPin: string | null;
   reason: string;
   contactName?: string;
   contactEmail?: string;
@@ -77,8 +77,8 @@ export interface Letter {
  */
 export function additionalPinLetter(input: AdditionalPinLetterInput): { ru: Letter; en: Letter } {
   const regNumber = normaliseRegNumber(input.regNumber);
-  const company = required(input.company, "company", "the company name");
-  const pin = formatPin(normalisePin(input.validPin, "validPin"));
+  const company = input.company === null ? "" : required(input.company, "company", "the company name");
+  const pin = input.validPin === null ? "" : formatPin(normalisePin(input.validPin, "validPin"));
   const reason = required(input.reason, "reason", "the reason");
   const contactName = input.contactName?.trim() || null;
   const contactEmail = input.contactEmail?.trim() || null;
@@ -101,7 +101,7 @@ export function additionalPinLetter(input: AdditionalPinLetterInput): { ru: Lett
     "",
     "С уважением,",
     ...(contactName ? [contactName] : []),
-    company,
+    ...(company ? [company] : []),
     `${pad(d)}.${pad(m)}.${y}`,
   ];
   const en = [
@@ -119,7 +119,7 @@ export function additionalPinLetter(input: AdditionalPinLetterInput): { ru: Lett
     "",
     "Kind regards,",
     ...(contactName ? [contactName] : []),
-    company,
+    ...(company ? [company] : []),
     `${d} ${MONTHS_EN[m - 1]} ${y}`,
   ];
   return {

@@ -29,6 +29,7 @@ const ALL_ROLES = ROLES;
 const READERS = ["admin", "finance"] as const;
 const WITH_LEAD = ["admin", "finance", "lead"] as const;
 const ADMIN = { roles: ["admin"], scopes: ["admin"] } as const;
+const INVENTORY_READ = { roles: READERS, scopes: ["read", "admin"] } as const;
 /** The parse/tool endpoints: any valid token; every role but viewer. */
 const COMPUTE = { roles: WITH_LEAD, scopes: SCOPES } as const;
 
@@ -40,7 +41,13 @@ const PAGES: Record<string, Who> = {
   "/account": { roles: ALL_ROLES, scopes: [] },
   "/forbidden": { roles: ALL_ROLES, scopes: [] },
   "/kits": { roles: READERS, scopes: [] },
+  "/kits/new": { roles: ["admin"], scopes: [] },
+  "/kits/[id]": { roles: READERS, scopes: [] },
+  "/computers": { roles: READERS, scopes: [] },
+  "/computers/[id]": { roles: READERS, scopes: [] },
   "/keys": { roles: READERS, scopes: [] },
+  "/servers": { roles: READERS, scopes: [] },
+  "/infobases": { roles: READERS, scopes: [] },
   "/planning": { roles: READERS, scopes: [] },
   "/tools": { roles: READERS, scopes: [] },
   "/sessions": { roles: WITH_LEAD, scopes: [] },
@@ -63,6 +70,26 @@ const ROUTES: Record<string, Partial<Record<Method, Who>>> = {
   "/api/pins": { GET: { roles: READERS, scopes: ["read", "admin"] } },
   "/api/pins/[id]/reveal": { POST: ADMIN },
   "/api/owners/[id]/reveal": { POST: ADMIN },
+  // Issue #9: the inventory is read by admin and finance (and the read token), written by admin only.
+  "/api/owners": { GET: INVENTORY_READ, POST: ADMIN },
+  "/api/kits": { GET: INVENTORY_READ, POST: ADMIN },
+  "/api/kits/csv": { GET: INVENTORY_READ, POST: ADMIN },
+  "/api/kits/csv/template": { GET: INVENTORY_READ },
+  "/api/kits/ring": { POST: INVENTORY_READ },
+  "/api/kits/[id]": { GET: INVENTORY_READ, PATCH: ADMIN, DELETE: ADMIN },
+  "/api/kits/[id]/pins": { POST: ADMIN },
+  "/api/kits/[id]/activations": { POST: ADMIN },
+  "/api/kits/[id]/request-letter": { GET: ADMIN },
+  "/api/kits/[id]/ring-command": { POST: ADMIN },
+  "/api/computers": { GET: INVENTORY_READ, POST: ADMIN },
+  "/api/computers/[id]": { GET: INVENTORY_READ, PATCH: ADMIN, DELETE: ADMIN },
+  "/api/computers/[id]/fingerprints": { POST: ADMIN },
+  "/api/keys": { GET: INVENTORY_READ, POST: ADMIN },
+  "/api/keys/[id]": { GET: INVENTORY_READ, PATCH: ADMIN, DELETE: ADMIN },
+  "/api/servers": { GET: INVENTORY_READ, POST: ADMIN },
+  "/api/servers/[id]": { GET: INVENTORY_READ, PATCH: ADMIN, DELETE: ADMIN },
+  "/api/infobases": { GET: INVENTORY_READ, POST: ADMIN },
+  "/api/infobases/[id]": { GET: INVENTORY_READ, PATCH: ADMIN, DELETE: ADMIN },
   "/api/audit": { GET: ADMIN },
   "/api/tokens": { GET: ADMIN, POST: ADMIN },
   "/api/tokens/[id]": { DELETE: ADMIN },

@@ -91,6 +91,14 @@ describe("additionalPinLetter — DOMAIN §1.2", () => {
     expect(ru.body.endsWith("С уважением,\nООО «Ромашка»\n04.03.2025")).toBe(true);
   });
 
+  test("§1.2: a kit without an owner or an active PIN gets the letter with those lines blank, to fill in by hand", () => {
+    const { ru, en } = additionalPinLetter({ ...input, company: null, validPin: null, contactName: undefined });
+    expect(ru.body).toContain("Организация: \n");
+    expect(ru.body).toContain("взамен которого просим выдать новый: \n");
+    expect(en.body).toContain("Company: \n");
+    expect(ru.body.endsWith("С уважением,\n04.03.2025")).toBe(true);
+  });
+
   test.each([
     ["§1.1: registration number of 8 digits", { regNumber: "81001234" }, "regNumber"],
     ["§1.1: registration number of 13 digits", { regNumber: "8100123456789" }, "regNumber"],

@@ -16,6 +16,9 @@ export function ok<T>(schema: ZodType<T>, body: T, status = 200): Response {
   return json(parsed.data, status);
 }
 
+/** 204: done, nothing to say (a DELETE). */
+export const noContent = () => new Response(null, { status: 204, headers: { "Cache-Control": "no-store" } });
+
 /**
  * Wraps a route handler: a zod error is a 400 with its issues (field path and rule), an AppError its own
  * status, anything else is logged (without the request body) and answered with a generic 500.

@@ -1,0 +1,226 @@
+/**
+ * Computers and their hardware fingerprints over time (DOMAIN §1.4), with the licenses whose files are on
+ * them (§1.5) and the keys plugged into them (§2).
+ */
+import { and, asc, count, desc, eq, inArray, ne, sql } from "drizzle-orm";
+
+import type { Db } from "../client";
+import { activations, computers, fingerprints, hardwareKeys, kits, pins, servers } from "../schema";
+import { recordAudit } from "./audit";
+import { changedFields, conflict, notFound, type Who } from "./errors";
+import { maskedCodeOf } from "./pins";
+import type { ComputerDetailResponse, ComputerListQuery, ComputerListRow, ComputerWire, FingerprintWire } from "@/lib/inventory/api";
+import type { ComputerPatchSchema, NewComputerSchema, NewFingerprintSchema } from "@/lib/inventory/api";
+import { matchesText, sortAndPage } from "@/lib/inventory/list";
+import type { z } from "zod";
+
+type NewComputer = z.output<typeof NewComputerSchema>;
+type ComputerPatch = z.output<typeof ComputerPatchSchema>;
+type NewFingerprint = z.output<typeof NewFingerprintSchema>;
+
+const wireColumns = { id: computers.id, name: computers.name, role: computers.role, osName: computers.osName, osVersion: computers.osVersion, notes: computers.notes };
+
+export function getComputerWire(db: Db, id: number): ComputerWire {
+  const row = db.select(wireColumns).from(computers).where(eq(computers.id, id)).get();
+  if (!row) throw notFound("computer", id);
+  return row;
+}
+
+/** Network names are unique whatever their case (the platform and rac compare them so). */
+function assertNameFree(db: Db, name: string, exceptId?: number) {
+  const other = db
+    .select({ id: computers.id })
+    .from(computers)
+    .where(and(sql`lower(${computers.name}) = lower(${name})`, exceptId === undefined ? undefined : ne(computers.id, exceptId)))
+    .get();
+  if (other) throw conflict("computer-name-taken", `name: a computer named ${name} is already recorded (computer ${other.id}).`, { field: "name", computerId: other.id });
+}
+
+/** Active PINs whose latest activation is on each computer: the license files there now. */
+function activeLicenseCounts(db: Db): Map<number, number> {
+  const latest = db
+    .select({ pinId: activations.pinId, computerId: activations.computerId, at: activations.activatedAt, id: activations.id })
+    .from(activations)
+    .innerJoin(pins, eq(pins.id, activations.pinId))
+    .where(eq(pins.status, "active"))
+    .orderBy(asc(activations.activatedAt), asc(activations.id))
+    .all();
+  const where = new Map<number, number>();
+  for (const a of latest) where.set(a.pinId, a.computerId);
+  const counts = new Map<number, number>();
+  for (const computerId of where.values()) counts.set(computerId, (counts.get(computerId) ?? 0) + 1);
+  return counts;
+}
+
+/** The computers list: text (name, OS, notes) and role filters, with active licenses and keys per computer. */
+export function listComputers(db: Db, query: ComputerListQuery): { computers: ComputerListRow[]; total: number } {
+  const licenses = activeLicenseCounts(db);
+  const keyCounts = new Map(
+    db
+      .select({ computerId: hardwareKeys.computerId, n: count() })
+      .from(hardwareKeys)
+      .groupBy(hardwareKeys.computerId)
+      .all()
+      .map((r) => [r.computerId, r.n]),
+  );
+  const rows = db
+    .select(wireColumns)
+    .from(computers)
+    .all()
+    .filter((c) => matchesText(query.q, c.name, c.osName, c.osVersion, c.notes) && (!query.role || c.role === query.role))
+    .map((c) => ({ ...c, licenses: licenses.get(c.id) ?? 0, keys: keyCounts.get(c.id) ?? 0 }));
+  const { rows: page, total } = sortAndPage(rows, query, (c, key) => (key === "os" ? [c.osName, c.osVersion].filter(Boolean).join(" ") : (c[key as keyof typeof c] as string | number | null)));
+  return { computers: page, total };
+}
+
+export function createComputer(db: Db, input: NewComputer, who: Who): ComputerWire {
+  const id = db.transaction(
+    () => {
+      assertNameFree(db, input.name);
+      const row = db.insert(computers).values(input).returning({ id: computers.id }).get();
+      recordAudit(db, { actor: who.actor, action: "computer.create", entity: "computer", entityId: row.id, after: input, address: who.address });
+      return row.id;
+    },
+    { behavior: "immediate" },
+  );
+  return getComputerWire(db, id);
+}
+
+export function updateComputer(db: Db, id: number, patch: ComputerPatch, who: Who): ComputerWire {
+  db.transaction(
+    () => {
+      const before = getComputerWire(db, id);
+      if (patch.name !== undefined) assertNameFree(db, patch.name, id);
+      const changes = changedFields(before, patch);
+      if (!changes) return;
+      db.update(computers).set(changes.after).where(eq(computers.id, id)).run();
+      recordAudit(db, { actor: who.actor, action: "computer.update", entity: "computer", entityId: id, before: changes.before, after: changes.after, address: who.address });
+    },
+    { behavior: "immediate" },
+  );
+  return getComputerWire(db, id);
+}
+
+/** Deletes a computer and its fingerprints; refused (409) while the PIN ledger, a 1C server or a key names it. */
+export function deleteComputer(db: Db, id: number, who: Who): void {
+  db.transaction(
+    () => {
+      const computer = getComputerWire(db, id);
+      const [{ n }] = db.select({ n: count() }).from(activations).where(eq(activations.computerId, id)).all();
+      if (n > 0) throw conflict("computer-has-licenses", `The PIN ledger records ${n} activation(s) on ${computer.name}: a computer with licenses cannot be deleted.`, { activations: n });
+      const srv = db.select({ id: servers.id, name: servers.name }).from(servers).where(eq(servers.computerId, id)).all();
+      if (srv.length) throw conflict("computer-has-servers", `${computer.name} runs the 1C server ${srv.map((s) => s.name).join(", ")}: delete or move it first.`, { servers: srv });
+      const keys = db.select({ id: hardwareKeys.id, series: hardwareKeys.series }).from(hardwareKeys).where(eq(hardwareKeys.computerId, id)).all();
+      if (keys.length) throw conflict("computer-has-keys", `Keys are plugged into ${computer.name} (${keys.map((k) => k.series).join(", ")}): move or delete them first.`, { keys });
+      db.delete(computers).where(eq(computers.id, id)).run();
+      recordAudit(db, { actor: who.actor, action: "computer.delete", entity: "computer", entityId: id, before: computer, address: who.address });
+    },
+    { behavior: "immediate" },
+  );
+}
+
+const fingerprintWire = (f: typeof fingerprints.$inferSelect): FingerprintWire => ({
+  id: f.id,
+  takenAt: f.takenAt.toISOString(),
+  osName: f.osName,
+  osVersion: f.osVersion,
+  osSerial: f.osSerial,
+  osInstallDate: f.osInstallDate,
+  hostname: f.hostname,
+  motherboard: f.motherboard,
+  ramMb: f.ramMb,
+  bios: f.bios,
+  cpus: JSON.parse(f.cpus) as string[],
+  nics: JSON.parse(f.nics) as FingerprintWire["nics"],
+  disks: JSON.parse(f.disks) as FingerprintWire["disks"],
+  notes: f.notes,
+});
+
+/** Records the computer's hardware as observed (the binding check's fingerprint, §1.4). */
+export function addFingerprint(db: Db, computerId: number, input: NewFingerprint, who: Who, now = Date.now()): FingerprintWire {
+  const computer = getComputerWire(db, computerId);
+  const { takenAt, cpus, nics, disks, ...rest } = input;
+  const row = db
+    .insert(fingerprints)
+    .values({ ...rest, computerId, takenAt: new Date(takenAt ? Date.parse(takenAt) : now), cpus: JSON.stringify(cpus), nics: JSON.stringify(nics), disks: JSON.stringify(disks) })
+    .returning()
+    .get();
+  recordAudit(db, { actor: who.actor, action: "fingerprint.create", entity: "computer", entityId: computerId, after: { computer: computer.name, takenAt: row.takenAt.toISOString() }, address: who.address });
+  return fingerprintWire(row);
+}
+
+/** Everything the computer page shows: fingerprints (newest first), licenses on it now, its ledger history, keys and servers. */
+export function computerDetail(db: Db, id: number): ComputerDetailResponse {
+  const computer = getComputerWire(db, id);
+  const prints = db.select().from(fingerprints).where(eq(fingerprints.computerId, id)).orderBy(desc(fingerprints.takenAt), desc(fingerprints.id)).all().map(fingerprintWire);
+
+  const history = db
+    .select({
+      id: activations.id,
+      pinId: activations.pinId,
+      operation: activations.operation,
+      previousPinId: activations.previousPinId,
+      computerId: activations.computerId,
+      computerName: computers.name,
+      at: activations.activatedAt,
+      method: activations.method,
+      visibility: activations.visibility,
+      licFileName: activations.licFileName,
+      licFolder: activations.licFolder,
+      reason: activations.reason,
+      recordedBy: activations.recordedBy,
+      kitId: kits.id,
+      regNumber: kits.regNumber,
+    })
+    .from(activations)
+    .innerJoin(computers, eq(computers.id, activations.computerId))
+    .innerJoin(pins, eq(pins.id, activations.pinId))
+    .innerJoin(kits, eq(kits.id, pins.kitId))
+    .where(eq(activations.computerId, id))
+    .orderBy(desc(activations.activatedAt), desc(activations.id))
+    .all()
+    .map((a) => ({ ...a, at: a.at.toISOString() }));
+
+  // A license is here when its PIN is active and its latest activation (anywhere) is on this computer.
+  const pinIds = [...new Set(history.map((a) => a.pinId))];
+  const latestByPin = new Map<number, { computerId: number; at: Date; id: number; operation: "first" | "recovery"; licFileName: string | null; licFolder: string | null; visibility: "all-users" | "current-user" }>();
+  if (pinIds.length) {
+    for (const a of db
+      .select({ pinId: activations.pinId, computerId: activations.computerId, at: activations.activatedAt, id: activations.id, operation: activations.operation, licFileName: activations.licFileName, licFolder: activations.licFolder, visibility: activations.visibility })
+      .from(activations)
+      .where(inArray(activations.pinId, pinIds))
+      .orderBy(asc(activations.activatedAt), asc(activations.id))
+      .all())
+      latestByPin.set(a.pinId, a);
+  }
+  const activePins = pinIds.length
+    ? db
+        .select({ id: pins.id, set: pins.set, code: pins.code, kitId: kits.id, regNumber: kits.regNumber, product: kits.product })
+        .from(pins)
+        .innerJoin(kits, eq(kits.id, pins.kitId))
+        .where(and(inArray(pins.id, pinIds), eq(pins.status, "active")))
+        .all()
+    : [];
+  const licenses = activePins
+    .filter((p) => latestByPin.get(p.id)?.computerId === id)
+    .map((p) => {
+      const a = latestByPin.get(p.id)!;
+      return { pinId: p.id, kitId: p.kitId, regNumber: p.regNumber, product: p.product, set: p.set, maskedCode: maskedCodeOf(db, p.code), operation: a.operation, at: a.at.toISOString(), licFileName: a.licFileName, licFolder: a.licFolder, visibility: a.visibility };
+    })
+    .sort((a, b) => a.regNumber.localeCompare(b.regNumber));
+
+  const keys = db
+    .select({ id: hardwareKeys.id, series: hardwareKeys.series, kind: hardwareKeys.kind, seats: hardwareKeys.seats, keyNumber: hardwareKeys.keyNumber, kitId: hardwareKeys.kitId, computerId: hardwareKeys.computerId, notes: hardwareKeys.notes })
+    .from(hardwareKeys)
+    .where(eq(hardwareKeys.computerId, id))
+    .orderBy(asc(hardwareKeys.id))
+    .all();
+  const srv = db
+    .select({ id: servers.id, name: servers.name, computerId: servers.computerId, bitness: servers.bitness, serverLicenseKitId: servers.serverLicenseKitId, serviceUser: servers.serviceUser, clusterPort: servers.clusterPort, platformVersion: servers.platformVersion, notes: servers.notes })
+    .from(servers)
+    .where(eq(servers.computerId, id))
+    .orderBy(asc(servers.id))
+    .all();
+  return { computer, fingerprints: prints, licenses, history, keys, servers: srv };
+}
+
