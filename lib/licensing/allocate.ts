@@ -70,13 +70,26 @@ export type Allocation =
 
 interface PoolState {
   pool: Pool;
-  /** Client-obtained seats, per computer: computer key → its connections. */
-  computers: Map<string, { connections: number; user: string | null; host: string; terminalSession: string | null; since: number }>;
+  /** Client-obtained seats, per computer: computer key → its connections (of them, to file-mode infobases). */
+  computers: Map<string, { connections: number; fileConnections: number; user: string | null; host: string; terminalSession: string | null; since: number }>;
   /** Per-session seats: connection id → holder. */
-  sessions: Map<string, { user: string | null; host: string; terminalSession: string | null; since: number }>;
+  sessions: Map<string, { user: string | null; host: string; terminalSession: string | null; since: number; file: boolean }>;
+  /** `fileModeSeats(pool)`, and the seats held for file-mode infobases (never more than that). */
+  fileSeats: number;
+  fileHeld: number;
 }
 
 const held = (s: PoolState) => s.computers.size + s.sessions.size;
+
+/**
+ * §4 [H]: "file-mode infobases can use only single-user licenses, except in terminal mode". The seats of a
+ * pool that may serve a file-mode infobase: all of them on a terminal server, elsewhere those not from a
+ * multi-user license (a pool adds single- and multi-user licenses up, so the rest still serve client-server).
+ */
+export function fileModeSeats(pool: Pool): number {
+  if (pool.hostRole === "terminal-server") return pool.seats;
+  return Math.max(0, pool.seats - pool.members.reduce((n, m) => n + (m.multiUser ? m.seats : 0), 0));
+}
 
 /** An infobase nobody described: client-server on the only known server, distribution allowed. */
 function defaultInfobase(name: string, ctx: AllocationContext): InfobaseInfo {
@@ -88,7 +101,7 @@ function defaultInfobase(name: string, ctx: AllocationContext): InfobaseInfo {
  * `withHolders: false` skips listing who holds the wanted pool on each denial (simulations over time).
  */
 export function createAllocator(ctx: AllocationContext, { withHolders = true }: { withHolders?: boolean } = {}) {
-  const states = new Map(ctx.pools.map((pool) => [pool.id, { pool, computers: new Map(), sessions: new Map() } as PoolState]));
+  const states = new Map(ctx.pools.map((pool) => [pool.id, { pool, computers: new Map(), sessions: new Map(), fileSeats: fileModeSeats(pool), fileHeld: 0 } as PoolState]));
   const index = new Map<string, PoolState[]>();
   for (const p of ctx.pools) {
     const key = `${p.source}|${p.host.toLowerCase()}`;
@@ -122,30 +135,55 @@ export function createAllocator(ctx: AllocationContext, { withHolders = true }: 
     return [...byWho.values()].sort((a, b) => a.since - b.since || (a.user ?? "").localeCompare(b.user ?? ""));
   }
 
+  const infobaseOf = (c: Connection) => infobases.get(c.infobase.toLowerCase()) ?? defaultInfobase(c.infobase, ctx);
+
   function allocate(c: Connection): Allocation {
     if (noSeat.has(c.app)) return { kind: "no-seat", connectionId: c.id };
-    const ib = infobases.get(c.infobase.toLowerCase()) ?? defaultInfobase(c.infobase, ctx);
+    const ib = infobaseOf(c);
+    const file = ib.mode === "file";
     const key = computerKey(c);
     const perSession = perSessionApps.has(c.app);
     const who = { user: c.user, host: c.host, terminalSession: c.terminalSession ?? null, since: c.start };
     const looked: Step[] = [];
     let wanted: string | null = null;
 
-    const take = (s: PoolState, obtainedBy: "client" | "server"): Allocation => {
-      const counting = obtainedBy === "client" && !perSession ? "per-computer" : "per-session";
-      if (counting === "per-computer") {
-        s.computers.set(key, { ...who, connections: 1 });
-        seatOfComputer.set(key, s.pool.id);
-      } else s.sessions.set(c.id, who);
-      return { kind: "seat", connectionId: c.id, poolId: s.pool.id, obtainedBy, counting, shared: false, looked };
+    const perComputer = (obtainedBy: "client" | "server") => obtainedBy === "client" && !perSession;
+    /** A seat for this connection: the computer's own seat in the pool (§4: per computer), else a free one; file mode within `fileSeats`. */
+    const fits = (s: PoolState, obtainedBy: "client" | "server") => {
+      const entry = perComputer(obtainedBy) ? s.computers.get(key) : undefined;
+      if (entry) return !file || entry.fileConnections > 0 || s.fileHeld < s.fileSeats;
+      return held(s) < s.pool.seats && (!file || s.fileHeld < s.fileSeats);
     };
-    /** Tries the pools of one place; records a step when none of them has a free seat. */
+    const take = (s: PoolState, obtainedBy: "client" | "server"): Allocation => {
+      const counting = perComputer(obtainedBy) ? "per-computer" : "per-session";
+      let shared = false;
+      if (counting === "per-computer") {
+        const entry = s.computers.get(key);
+        if (entry) {
+          shared = true;
+          entry.connections += 1;
+          if (file && entry.fileConnections++ === 0) s.fileHeld += 1;
+        } else {
+          s.computers.set(key, { ...who, connections: 1, fileConnections: file ? 1 : 0 });
+          if (file) s.fileHeld += 1;
+        }
+        seatOfComputer.set(key, s.pool.id);
+      } else {
+        s.sessions.set(c.id, { ...who, file });
+        if (file) s.fileHeld += 1;
+      }
+      return { kind: "seat", connectionId: c.id, poolId: s.pool.id, obtainedBy, counting, shared, looked };
+    };
+    /** Tries the pools of one place; records a step when none of them has a seat for this connection. */
     const tryPools = (candidates: PoolState[], place: Step["place"], host: string, source: PoolSource, missing: Cause): PoolState | null => {
-      for (const s of candidates) if (held(s) < s.pool.seats) return s;
+      const obtainedBy = place === "client" ? "client" : "server";
+      for (const s of candidates) if (fits(s, obtainedBy)) return s;
       if (candidates.length === 0) looked.push(step(place, host, source, missing));
       for (const s of candidates) {
-        looked.push(step(place, s.pool.host, source, "seats-exhausted", s.pool.id));
-        wanted ??= s.pool.id;
+        const fileLimited = file && s.fileHeld >= s.fileSeats;
+        looked.push(step(place, s.pool.host, s.pool.source, fileLimited ? "file-mode-single-user-only" : "seats-exhausted", s.pool.id));
+        // A pool with no seat file mode may use is not the one this connection waited for.
+        if (!fileLimited || s.fileSeats > 0) wanted ??= s.pool.id;
       }
       return null;
     };
@@ -166,13 +204,10 @@ export function createAllocator(ctx: AllocationContext, { withHolders = true }: 
     if (!perSession) {
       const heldPool = seatOfComputer.get(key);
       const s = heldPool ? states.get(heldPool) : undefined;
-      const entry = s?.computers.get(key);
-      if (s && entry) {
-        entry.connections += 1;
-        return { kind: "seat", connectionId: c.id, poolId: s.pool.id, obtainedBy: "client", counting: "per-computer", shared: true, looked };
-      }
+      if (s && s.computers.has(key) && fits(s, "client")) return take(s, "client");
     }
-    const local = tryPools(byHost("soft-local", c.host), "client", c.host, "soft-local", "no-file");
+    // A client running on the 1C server's own computer reads the license files there too (§1.5).
+    const local = tryPools([...byHost("soft-local", c.host), ...byHost("soft-server", c.host)], "client", c.host, "soft-local", "no-file");
     if (local) return take(local, "client");
     if (ib.useHardwareLicense) {
       const key1 = tryPools(byHost("hasp-local", c.host), "client", c.host, "hasp-local", "no-local-key");
@@ -203,6 +238,7 @@ export function createAllocator(ctx: AllocationContext, { withHolders = true }: 
     if (a.kind !== "seat") return;
     const s = states.get(a.poolId)!;
     if (a.counting === "per-session") {
+      if (s.sessions.get(c.id)?.file) s.fileHeld -= 1;
       s.sessions.delete(c.id);
       return;
     }
@@ -210,9 +246,11 @@ export function createAllocator(ctx: AllocationContext, { withHolders = true }: 
     const entry = s.computers.get(key);
     if (!entry) return;
     entry.connections -= 1;
+    if (infobaseOf(c).mode === "file" && entry.fileConnections > 0 && --entry.fileConnections === 0) s.fileHeld -= 1;
     if (entry.connections <= 0) {
       s.computers.delete(key);
-      seatOfComputer.delete(key);
+      // After a file-mode connection found its seat elsewhere, a computer can hold seats in two pools.
+      if (seatOfComputer.get(key) === s.pool.id) seatOfComputer.delete(key);
     }
   }
 

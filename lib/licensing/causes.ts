@@ -15,6 +15,7 @@ export const CAUSES = [
   "binding-changed",
   "unreadable-file",
   "distribution-denied",
+  "file-mode-single-user-only",
   "unknown",
 ] as const;
 
@@ -59,6 +60,10 @@ export const CAUSE_TEXT: Record<Cause, Localised> = {
   "distribution-denied": {
     en: "The infobase's license-distribution setting is deny: the 1C server will not issue client licenses for it. Allow it in the cluster console, or give these users their own licenses.",
     ru: "В информационной базе выдача лицензий запрещена (license-distribution = deny): сервер 1С не выдаёт для неё клиентские лицензии. Разрешите выдачу в консоли кластера или дайте пользователям собственные лицензии.",
+  },
+  "file-mode-single-user-only": {
+    en: "A file-mode infobase can use only single-user licenses (except on a terminal server): the seats left here belong to a multi-user license, which cannot serve it. Give this computer a single-user license or a key, open the infobase through the terminal server, or move it to client-server mode.",
+    ru: "Файловая информационная база может использовать только однопользовательские лицензии (кроме работы через терминальный сервер): оставшиеся здесь места принадлежат многопользовательской лицензии, и она эту базу не обслуживает. Дайте этому компьютеру однопользовательскую лицензию или ключ, откройте базу через терминальный сервер или переведите её в клиент-серверный режим.",
   },
   unknown: {
     en: "A reason SeatLedger does not recognise; the platform's text is kept as it was.",

@@ -82,6 +82,7 @@ export const LEDGER_ERROR_CODES = [
   "kit-mode-locked",
   "multi-user-needs-server",
   "pin-already-activated",
+  "kit-fully-activated",
   "pin-spent",
   "pin-not-activated",
   "previous-pin-unexpected",
@@ -113,7 +114,7 @@ export interface LedgerError {
   /** Ledger ids the UI can link to (never PIN codes). */
   pinId?: number;
   computerId?: number;
-  /** Unused backup/additional PINs of the set that could be used instead. */
+  /** Reserve PINs of the set (see `reservePins`) that could be used instead. */
   candidatePinIds?: number[];
 }
 
@@ -194,9 +195,27 @@ export function lockedMode(ledger: {
   return pin ? pin.set : null;
 }
 
-/** Unused backup and additional PINs of a set: the recoveries on changed hardware still possible (§1.3). */
-export function unusedBackups<P extends { set: PinSet; status: PinStatus; role: PinRole }>(ledger: { pins: readonly P[] }, set: PinSet): P[] {
-  return ledger.pins.filter((p) => p.set === set && p.status === "unused" && p.role !== "main");
+/**
+ * §1.3 ("first" means first for this kit): how many licenses of a set a kit can hold active at once. A
+ * single-user set: one per seat (a basic delivery has one); the multi-user set: one N-seat license; a
+ * server license: one.
+ */
+export function activeLimit(kit: { kind: KitKind; seats: number }, set: PinSet): number {
+  return kit.kind === "client" && set === "single" ? kit.seats : 1;
+}
+
+/**
+ * §1.3: the reserve PINs of a set — what recoveries on changed hardware can still spend: its unused backup
+ * and additional PINs and, once the set holds `activeLimit` active licenses, its unused main PINs too ([M]:
+ * the Licensing Center counts PINs of the set; the envelope's labels are for people).
+ */
+export function reservePins<P extends { set: PinSet; status: PinStatus; role: PinRole }>(
+  ledger: { kit: { kind: KitKind; seats: number }; pins: readonly P[] },
+  set: PinSet,
+): P[] {
+  const inSet = ledger.pins.filter((p) => p.set === set);
+  const full = inSet.filter((p) => p.status === "active").length >= activeLimit(ledger.kit, set);
+  return inSet.filter((p) => p.status === "unused" && (full || p.role !== "main"));
 }
 
 /** The computer a PIN's license was last obtained on, or null when the ledger has no activation of it. */
@@ -310,7 +329,7 @@ export function applyActivation(ledger: KitLedger, step: LedgerStep, settings: L
     );
 
   const set = locked ?? pin.set;
-  const backups = unusedBackups(ledger, set);
+  const backups = reservePins(ledger, set);
   const candidatePinIds = backups.map((p) => p.id);
   let pins = ledger.pins.map((p) => ({ ...p }));
   let previousPinId: number | null = null;
@@ -325,6 +344,24 @@ export function applyActivation(ledger: KitLedger, step: LedgerStep, settings: L
         { en: "This PIN is already activated: a first activation needs an unused PIN.", ru: "ПИН-код уже активирован: для первого запуска нужен неиспользованный ПИН-код." },
         { en: "If its license file was lost or the computer changed, record a recovery instead.", ru: "Если файл лицензии утерян или компьютер изменился, запишите восстановление." },
         { pinId: pin.id },
+      );
+    }
+    const limit = activeLimit(kit, set);
+    const active = ledger.pins.filter((p) => p.set === set && p.status === "active").length;
+    if (active >= limit) {
+      return fail(
+        "kit-fully-activated",
+        "DOMAIN §1.3",
+        "M",
+        {
+          en: `Every license of this kit's ${SET[set].en} set is already active (${active} of ${limit}): "first" means first for this kit, so another first activation would count a license the kit does not have.`,
+          ru: `Все лицензии ${SET[set].ru} набора этого комплекта уже действуют (${active} из ${limit}): первый запуск — первый для этого комплекта, и ещё одна первая активация засчитала бы лицензию, которой у комплекта нет.`,
+        },
+        {
+          en: "If a license of this kit was lost or its computer changed, record a recovery instead; for another computer, use another kit.",
+          ru: "Если лицензия этого комплекта утеряна или компьютер изменился, запишите восстановление; для ещё одного компьютера используйте другой комплект.",
+        },
+        { pinId: pin.id, computerId: step.computer.id, candidatePinIds },
       );
     }
     pins = pins.map((p) => (p.id === pin.id ? { ...p, status: "active" } : p));
@@ -374,8 +411,8 @@ export function applyActivation(ledger: KitLedger, step: LedgerStep, settings: L
         "DOMAIN §1.2",
         "M",
         {
-          en: `No backup PIN left: every backup and additional PIN of the kit's ${SET[set].en} set is used, so its license cannot be recovered on changed hardware.`,
-          ru: `Резервных ПИН-кодов не осталось: все резервные и дополнительные ПИН-коды ${SET[set].ru} набора комплекта использованы, восстановить лицензию на изменённом оборудовании нечем.`,
+          en: `No backup PIN left: every backup and additional PIN of the kit's ${SET[set].en} set is used (and no main PIN is spare), so its license cannot be recovered on changed hardware.`,
+          ru: `Резервных ПИН-кодов не осталось: все резервные и дополнительные ПИН-коды ${SET[set].ru} набора комплекта использованы (свободных основных тоже нет), восстановить лицензию на изменённом оборудовании нечем.`,
         },
         {
           en: "Request an additional PIN from the 1C Licensing Center (registration number, company, a still-valid PIN, the reason), then record the recovery with it.",
@@ -401,12 +438,16 @@ export function applyActivation(ledger: KitLedger, step: LedgerStep, settings: L
       );
     }
     if (pin.status === "spent") return spentRefusal();
-    if (pin.role === "main") {
+    // §1.3 [M]: a main PIN pays for a recovery only once every seat of its set is activated (`reservePins`).
+    if (pin.role === "main" && !candidatePinIds.includes(pin.id)) {
       return fail(
         "recovery-needs-backup-pin",
         "DOMAIN §1.2",
         "M",
-        { en: "A recovery on changed hardware spends a backup or additional PIN; an unused main PIN is meant for a first activation of another seat.", ru: "Восстановление на изменённом оборудовании расходует резервный или дополнительный ПИН-код; неиспользованный основной ПИН-код предназначен для первого запуска другого места." },
+        {
+          en: "A recovery on changed hardware spends a backup or additional PIN; while the kit still has seats to activate, an unused main PIN is meant for a first activation of another seat.",
+          ru: "Восстановление на изменённом оборудовании расходует резервный или дополнительный ПИН-код; пока у комплекта есть неактивированные места, неиспользованный основной ПИН-код предназначен для первого запуска другого места.",
+        },
         { en: "Choose one of the kit's unused backup PINs.", ru: "Выберите один из неиспользованных резервных ПИН-кодов комплекта." },
         { pinId: pin.id, candidatePinIds },
       );
@@ -492,7 +533,7 @@ function warningsAfter(ledger: KitLedger, pinId: number, set: PinSet, limit: num
       },
     });
   }
-  const backupsLeft = unusedBackups(ledger, set).length;
+  const backupsLeft = reservePins(ledger, set).length;
   if (backupsLeft <= 1) {
     warnings.push({
       code: "backup-runway",

@@ -7,7 +7,7 @@
 import { z } from "zod";
 
 import type { Localised } from "../domain/localised";
-import { derivePools, poolOfHeldLicense } from "./pools";
+import { derivePools, poolOfHeldLicense, serverLicenseOfHeld } from "./pools";
 import type { HeldLicense, Inventory } from "./types";
 
 export interface LicenseRecordView extends HeldLicense {
@@ -41,14 +41,20 @@ const NOT_ON_HOST: Localised = {
   ru: "Комплект есть в учёте, но активной лицензии на этом компьютере нет: в журнале ПИН-кодов не хватает активации, или файл перенесли.",
 };
 
-/** Matches every license record to its pool, kit and key (records without a license are skipped). */
+/**
+ * Matches every license record to its pool, kit and key (records without a license are skipped). A record of
+ * the cluster's 1C server license (`serverLicenseOfHeld`, §4) is matched to its kit with no pool and no counting:
+ * it takes no client seat.
+ */
 export function matchLicenses(inventory: Inventory, records: readonly LicenseRecordView[], perSessionAppIds: readonly string[]): SessionMatch[] {
-  const { pools } = derivePools(inventory);
+  const { pools, serverLicenses } = derivePools(inventory);
   const perSession = new Set(perSessionAppIds);
   const knownSeries = new Set([...inventory.kits.map((k) => k.regNumber), ...inventory.keys.map((k) => k.series.toUpperCase())]);
   return records
     .filter((r) => r.series)
-    .map((r) => {
+    .map((r): SessionMatch => {
+      const server = serverLicenseOfHeld(serverLicenses, r);
+      if (server) return { session: r.session, matched: true, poolId: null, kitId: server.kitId, regNumber: server.regNumber, keyId: server.keyId ?? null, counting: null, folder: r.folder };
       const pool = poolOfHeldLicense(pools, r);
       const counting = r.issuedByServer || perSession.has(r.appId ?? "") ? "per-session" : "per-computer";
       if (!pool) {

@@ -2,6 +2,7 @@ import { derivePools, usageAtInstant, type PoolUsage } from "./pools";
 import { summarisePins, type PinSummary } from "./pin-summary";
 import { DEFAULT_SETTINGS, type LicensingSettings } from "./settings";
 import type { HeldLicense, Inventory, InventoryKit, ServerLicense } from "./types";
+import { inventoryWarnings, type InventoryWarning } from "./warnings";
 
 export interface SeatReconciliation {
   /** Client seats of every client kit and basic delivery bought. */
@@ -23,6 +24,8 @@ export interface OverviewModel {
   serverLicenses: ServerLicense[];
   kits: Array<{ kit: InventoryKit; pins: PinSummary }>;
   snapshot: { sessions: number; licensed: number; unmatched: number; byApp: Array<{ appId: string; sessions: number }> } | null;
+  /** Licensing terms the inventory may break (`inventoryWarnings`); seats are counted regardless. */
+  warnings: InventoryWarning[];
 }
 
 const CLIENT_KINDS = new Set(["client", "basic"]);
@@ -37,7 +40,7 @@ export function buildOverview(
   settings: Pick<LicensingSettings, "perSessionAppIds"> = DEFAULT_SETTINGS,
 ): OverviewModel {
   const { pools, serverLicenses } = derivePools(inventory);
-  const { usage, unmatched } = usageAtInstant(pools, snapshotSessions ?? [], settings.perSessionAppIds);
+  const { usage, unmatched } = usageAtInstant(pools, snapshotSessions ?? [], settings.perSessionAppIds, serverLicenses);
   const totals = usage.reduce((acc, u) => ({ seats: acc.seats + u.pool.seats, inUse: acc.inUse + u.inUse, free: acc.free + u.free }), { seats: 0, inUse: 0, free: 0 });
 
   const clientKits = inventory.kits.filter((k) => CLIENT_KINDS.has(k.kind));
@@ -64,5 +67,5 @@ export function buildOverview(
       byApp: [...byApp].map(([appId, sessions]) => ({ appId, sessions })).sort((a, b) => b.sessions - a.sessions || a.appId.localeCompare(b.appId)),
     };
   }
-  return { pools: usage, totals, reconciliation, serverLicenses, kits, snapshot };
+  return { pools: usage, totals, reconciliation, serverLicenses, kits, snapshot, warnings: inventoryWarnings(inventory) };
 }

@@ -1,5 +1,5 @@
 import type { PinSet } from "../domain/enums";
-import { lockedMode, unusedBackups } from "./ledger";
+import { lockedMode, reservePins } from "./ledger";
 import type { InventoryActivation, InventoryKit, InventoryPin } from "./types";
 
 export type PinHealth = "not-activated" | "ok" | "low" | "exhausted";
@@ -12,7 +12,8 @@ export interface PinSummary {
   active: number;
   spent: number;
   /**
-   * Unused backup and additional PINs of the usable set: recoveries on changed hardware still possible.
+   * Reserve PINs of the usable set (`reservePins`: unused backup and additional PINs, and unused mains once
+   * every seat of the set is activated): recoveries on changed hardware still possible.
    * Null while a combined kit has not chosen its mode (its backups depend on the set it will use).
    */
   backupsLeft: number | null;
@@ -32,15 +33,16 @@ export function usableSet(kit: InventoryKit, pins: InventoryPin[], activations: 
 }
 
 /**
- * PINs left per software kit (§1.2–1.3). A kit with no unused backup left cannot survive its next
- * hardware change without asking the Licensing Center for an additional PIN: `exhausted`; one left: `low`.
+ * PINs left per software kit (§1.2–1.3). A kit with no reserve PIN left cannot survive its next hardware
+ * change without asking the Licensing Center for an additional PIN: `exhausted`; one left: `low`. Agrees with
+ * the ledger's `no-backup-pin` refusal and `backup-runway` warning (same `reservePins`).
  */
 export function summarisePins(kit: InventoryKit, pins: InventoryPin[], activations: readonly InventoryActivation[] = []): PinSummary {
   const own = pins.filter((p) => p.kitId === kit.id);
   const set = usableSet(kit, own, activations);
   const active = own.filter((p) => p.status === "active").length;
   const spent = own.filter((p) => p.status === "spent").length;
-  const backupsLeft = set ? unusedBackups({ pins: own }, set).length : null;
+  const backupsLeft = set ? reservePins({ kit, pins: own }, set).length : null;
   const health: PinHealth = (active === 0 && spent === 0) || backupsLeft === null ? "not-activated" : backupsLeft === 0 ? "exhausted" : backupsLeft === 1 ? "low" : "ok";
   return { kitId: kit.id, usableSet: set, total: own.length, active, spent, backupsLeft, health };
 }

@@ -62,8 +62,8 @@ export function derivePools(inventory: Inventory): DerivedPools {
     }
     const { source, counting } = softSourceFor(computer.role);
     const id = `${source}:${computer.name}`;
-    const pool = pools.get(id) ?? { id, source, host: computer.name, seats: 0, counting, members: [], ignoredKeyIds: [] };
-    const member: PoolMember = { kitId: kit.id, regNumber: kit.regNumber, pinId: pin.id, seats: seatsOfPin(pin, kit.seats, kit.kind) };
+    const pool = pools.get(id) ?? { id, source, host: computer.name, hostRole: computer.role, seats: 0, counting, members: [], ignoredKeyIds: [] };
+    const member: PoolMember = { kitId: kit.id, regNumber: kit.regNumber, pinId: pin.id, seats: seatsOfPin(pin, kit.seats, kit.kind), multiUser: pin.set === "multi" && kit.kind !== "basic" };
     pool.members.push(member);
     pool.seats += member.seats;
     pools.set(id, pool);
@@ -89,7 +89,7 @@ export function derivePools(inventory: Inventory): DerivedPools {
     const existing = pools.get(id);
     const member: PoolMember = { kitId: kit?.id ?? null, regNumber: kit?.regNumber ?? null, keyId: key.id, seats: key.seats };
     if (!existing) {
-      pools.set(id, { id, source, host: computer.name, seats: key.seats, counting: "per-computer", keySeries: key.series.toUpperCase(), members: [member], ignoredKeyIds: [] });
+      pools.set(id, { id, source, host: computer.name, hostRole: computer.role, seats: key.seats, counting: "per-computer", keySeries: key.series.toUpperCase(), members: [member], ignoredKeyIds: [] });
       continue;
     }
     // §2 [H]: the platform uses one key of a series at random; only the smaller one is guaranteed.
@@ -133,6 +133,31 @@ export function poolOfHeldLicense(pools: Pool[], held: HeldLicense): Pool | unde
   return candidates.find((p) => same(p.host, held.host)) ?? (candidates.length === 1 ? candidates[0] : undefined);
 }
 
+/** §5.1: `full-presentation` reads "<Сервер|Клиент>, <host>, <description>…"; the host is one token. */
+const PRESENTATION_HOST = /^\s*(?:Сервер|Server|Клиент|Client)\s*,\s*([^,\s]+)\s*,/i;
+
+/** The hosts a license record names (§5.1): `host`, `rmngr-address`, and the host in `full-presentation` ("Сервер, srv-1c, …"). */
+export function namedHosts(held: HeldLicense): string[] {
+  const fromPresentation = held.fullPresentation?.match(PRESENTATION_HOST)?.[1];
+  // A bare number in that place is a registration number (§1.1), not a host.
+  const presented = fromPresentation && !/^\d+$/.test(fromPresentation) ? fromPresentation : null;
+  return [held.host, held.rmngrAddress, presented].filter((h): h is string => !!h && h.trim() !== "");
+}
+
+/**
+ * The 1C server license a record shows (§4 "1C server license", §5.1 `rac process list --licenses`), or
+ * undefined: its series is the registration number of a server-license kit active on a computer, and a host
+ * the record names is that computer (case-insensitive); a record naming no host is decided by its series
+ * alone. Such a record takes no client seat and is not unmatched.
+ */
+export function serverLicenseOfHeld(serverLicenses: readonly ServerLicense[], held: HeldLicense): ServerLicense | undefined {
+  if (!held.series) return undefined;
+  const candidates = serverLicenses.filter((l) => l.regNumber !== null && l.regNumber === held.series);
+  if (candidates.length === 0) return undefined;
+  const hosts = namedHosts(held);
+  return hosts.length === 0 ? candidates[0] : candidates.find((l) => hosts.some((h) => same(l.host, h)));
+}
+
 export interface PoolUsage {
   pool: Pool;
   /** Seats held, counted the pool's way (§4). */
@@ -152,14 +177,19 @@ export function computerKey(held: { host: string | null; terminalSession?: strin
  * Seats in use per pool for a set of sessions seen at one instant (§4 table): a license the server issued
  * counts per session, as do the app-ids that always count per session (web and mobile clients,
  * services — a setting); one the client obtained counts once per computer, a terminal session being its
- * own computer.
+ * own computer. Records of a server license (`serverLicenseOfHeld`) count nowhere and are not unmatched.
  */
-export function usageAtInstant(pools: Pool[], held: HeldLicense[], perSessionAppIds: readonly string[]): { usage: PoolUsage[]; unmatched: HeldLicense[] } {
+export function usageAtInstant(
+  pools: Pool[],
+  held: HeldLicense[],
+  perSessionAppIds: readonly string[],
+  serverLicenses: readonly ServerLicense[] = [],
+): { usage: PoolUsage[]; unmatched: HeldLicense[] } {
   const perSessionApps = new Set(perSessionAppIds);
   const perPool = new Map<string, { computers: Set<string>; perSession: number; sessions: number }>();
   const unmatched: HeldLicense[] = [];
   for (const h of held) {
-    if (!h.series) continue;
+    if (!h.series || serverLicenseOfHeld(serverLicenses, h)) continue;
     const pool = poolOfHeldLicense(pools, h);
     if (!pool) {
       unmatched.push(h);

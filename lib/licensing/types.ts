@@ -83,6 +83,8 @@ export interface PoolMember {
   pinId?: number;
   keyId?: number;
   seats: number;
+  /** §4 [H]: the seats come from a multi-user license (a PIN of the multi-user set); absent = false. */
+  multiUser?: boolean;
 }
 
 /** A place seats really exist (DOMAIN §2, §4): one host, one way of counting. */
@@ -91,6 +93,8 @@ export interface Pool {
   source: PoolSource;
   /** Network name of the computer the licenses live on. */
   host: string;
+  /** §4 [H]: the host's role — on a terminal server a multi-user license serves file-mode infobases too; absent = not recorded. */
+  hostRole?: ComputerRole;
   seats: number;
   counting: Counting;
   /** HASP pools: the key series. */
@@ -122,4 +126,6 @@ export interface HeldLicense {
   issuedByServer: boolean | null;
   net: boolean | null;
   rmngrAddress: string | null;
+  /** rac `full-presentation` ("Сервер, srv-1c, …"): the only place a `process list --licenses` record names its host. */
+  fullPresentation?: string | null;
 }

@@ -147,4 +147,21 @@ describe("POST /api/parse/rac — matching to the inventory (DOMAIN §5.1)", () 
     expect(body.unmatched).toBe(1);
     expect(body.matches[2].reason.en).toMatch(/No kit or key/);
   }, 30_000);
+
+  test("§4, §5.1: rac process list --licenses whose series is the recorded server-license kit → the cluster's server license, no client seat", async () => {
+    const { getDb } = await import("@/db/client");
+    const { seedDemo, isDatabaseEmpty } = await import("@/db/seed");
+    const { loadInventory } = await import("@/db/queries/inventory");
+    if (isDatabaseEmpty(getDb())) seedDemo(getDb(), { anchor: "2026-11-27" });
+    const serverKit = loadInventory(getDb()).kits.find((k) => k.kind === "server")!;
+    // Records keyed `process`, no `host`: the server (srv-1c) is named only in full-presentation.
+    const capture = fixture("process-list-licenses.txt").toString("utf8").replaceAll("8100054321", serverKit.regNumber);
+    const res = await post(capture);
+    expect(res.status).toBe(200);
+    const body = await res.json();
+    expect(ParseRacResponseSchema.parse(body).records).toHaveLength(2);
+    const asServer = { session: null, matched: true, kitId: serverKit.id, regNumber: serverKit.regNumber, poolId: null, keyId: null, counting: null, folder: "/var/1C/licenses" };
+    expect(body.matches).toEqual([asServer, asServer]);
+    expect(body.unmatched).toBe(0);
+  }, 30_000);
 });

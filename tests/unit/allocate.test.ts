@@ -1,9 +1,11 @@
 import { fc, test as fcTest } from "@fast-check/vitest";
 import { describe, expect, test } from "vitest";
 
-import { allocateAtInstant, simulatePools, type AllocationContext, type Connection, type InfobaseInfo } from "@/lib/licensing/allocate";
+import type { ComputerRole } from "@/lib/domain/enums";
+import { allocateAtInstant, createAllocator, fileModeSeats, simulatePools, type Allocation, type AllocationContext, type Connection, type InfobaseInfo } from "@/lib/licensing/allocate";
+import { CAUSE_TEXT } from "@/lib/licensing/causes";
 import { demoInventory, generateDemoCompany } from "@/lib/demo/company";
-import { derivePools } from "@/lib/licensing/pools";
+import { computerKey, derivePools } from "@/lib/licensing/pools";
 import { DEFAULT_SETTINGS } from "@/lib/licensing/settings";
 import type { Pool } from "@/lib/licensing/types";
 
@@ -231,4 +233,137 @@ describe("simulatePools over time", () => {
     expect(hasp.denials).toBeGreaterThan(0);
     expect(r.pools.reduce((s, p) => s + p.denials, 0) + r.otherDenials).toBeGreaterThan(0);
   });
+});
+
+describe("file-mode infobases use single-user licenses only, except on a terminal server (DOMAIN §4 [H])", () => {
+  /** A software pool on a host of the given role: [seats, multi-user?] per license file. */
+  const mixed = (id: string, hostRole: ComputerRole, files: Array<[seats: number, multiUser: boolean]>): Pool => ({
+    ...pool(id, files.reduce((n, [seats]) => n + seats, 0)),
+    hostRole,
+    members: files.map(([seats, multiUser], i) => ({ kitId: i + 1, regNumber: `81000000${i + 1}`, pinId: i + 1, seats, multiUser })),
+  });
+  const web10 = () => mixed("soft-local:srv-web", "web-server", [[10, true]]);
+  const ts10 = () => mixed("soft-local:srv-ts", "terminal-server", [[10, true]]);
+  const webMixed = () => mixed("soft-local:srv-web", "web-server", [[10, true], [1, false]]);
+
+  test.each([
+    ["a web server: the single-user seat only", "web-server", 1],
+    ["a 1C server: the single-user seat only", "1c-server", 1],
+    ["a terminal server: every seat", "terminal-server", 11],
+    ["a host whose role is not recorded (assumed not a terminal server)", undefined, 1],
+  ] as const)("§4 [H] fileModeSeats — 10 multi-user + 1 single-user seats on %s", (_name, role, seats) => {
+    expect(fileModeSeats({ ...webMixed(), hostRole: role })).toBe(seats);
+    expect(fileModeSeats(pool("hasp-network:srv-lm:ORGL8", 20))).toBe(20);
+  });
+
+  test.each([
+    ["a web client", { host: "srv-web", app: "WebClient" }],
+    ["a thin client on the web server", { host: "srv-web", app: "1CV8C" }],
+  ])("§4 [H]: a web server with a 10-seat multi-user license, a file-mode infobase, %s → denied, saying why", (_name, c) => {
+    const [a] = allocateAtInstant(ctx([web10()]), [conn({ ...c, infobase: "hr" })]).allocations;
+    expect(a.kind).toBe("denied");
+    if (a.kind !== "denied") return;
+    expect(a.looked[0]).toMatchObject({ place: "client", host: "srv-web", poolId: "soft-local:srv-web", cause: "file-mode-single-user-only", text: CAUSE_TEXT["file-mode-single-user-only"] });
+    // No seat of this pool could ever serve it: nobody to wait for.
+    expect(a.wantedPoolId).toBeNull();
+    // The same host still serves client-server infobases.
+    expect(allocateAtInstant(ctx([web10()]), [conn({ ...c, infobase: "trade" })]).allocations[0]).toMatchObject({ kind: "seat", poolId: "soft-local:srv-web" });
+  });
+
+  test("§4 [H]: the same on a terminal server → a seat (in terminal mode the multi-user license serves file mode)", () => {
+    const r = allocateAtInstant(ctx([ts10()]), [conn({ host: "srv-ts", terminalSession: "RDP#1", infobase: "hr" }), conn({ host: "srv-ts", terminalSession: "RDP#2", infobase: "hr" })]);
+    expect(r.allocations.map((a) => a.kind)).toEqual(["seat", "seat"]);
+    expect(r.usage[0]).toMatchObject({ held: 2, free: 8 });
+  });
+
+  test("§4 [H]: a host with 1 single-user + 10 multi-user seats serves exactly one file-mode connection; client-server ones take the rest", () => {
+    const web = (infobase: string) => conn({ host: "srv-web", app: "WebClient", infobase });
+    const r = allocateAtInstant(ctx([webMixed()]), [web("hr"), web("hr"), web("hr"), web("trade"), web("trade")]);
+    expect(r.allocations.map((a) => a.kind)).toEqual(["seat", "denied", "denied", "seat", "seat"]);
+    const denied = r.allocations[1];
+    expect(denied.kind === "denied" && denied.looked.map((s) => s.cause)).toEqual(["file-mode-single-user-only", "no-local-key", "no-license-manager"]);
+    // Here one seat could serve it: whoever holds it is listed.
+    expect(denied.kind === "denied" && denied.wantedPoolId).toBe("soft-local:srv-web");
+    expect(r.usage[0]).toMatchObject({ seats: 11, held: 3, free: 8 });
+  });
+
+  test("§4 [H]: on the 1C server's own computer, a client in file mode takes the single-user seat only", () => {
+    const srv = (files: Array<[number, boolean]>) => ctx([mixed("soft-server:srv-1c", "1c-server", files)]);
+    const onServer = conn({ host: "srv-1c", app: "1CV8", infobase: "hr" });
+    expect(allocateAtInstant(srv([[10, true], [1, false]]), [onServer]).allocations[0]).toMatchObject({ kind: "seat", poolId: "soft-server:srv-1c", obtainedBy: "client", counting: "per-computer" });
+    expect(allocateAtInstant(srv([[10, true]]), [onServer]).allocations[0]).toMatchObject({ kind: "denied", looked: [expect.objectContaining({ cause: "file-mode-single-user-only" }), expect.anything(), expect.anything()] });
+  });
+
+  test("§4 [H]: a computer that holds a multi-user seat opens a file-mode infobase: it needs another license (here a network key)", () => {
+    const c = ctx([web10(), pool("hasp-network:srv-lm:ORGL8", 1)]);
+    const r = allocateAtInstant(c, [conn({ host: "srv-web", infobase: "trade" }), conn({ host: "srv-web", infobase: "hr" }), conn({ host: "srv-web", infobase: "trade", app: "Designer" })]);
+    expect(r.allocations.map((a) => (a.kind === "seat" ? [a.poolId, a.shared] : a.kind))).toEqual([
+      ["soft-local:srv-web", false],
+      ["hasp-network:srv-lm:ORGL8", false],
+      ["hasp-network:srv-lm:ORGL8", true],
+    ]);
+  });
+
+  const arbitraryOp = fc.record({
+    open: fc.boolean(),
+    host: fc.constantFrom("srv-web", "srv-ts", "srv-1c", "pc-1"),
+    terminalSession: fc.option(fc.constantFrom("1", "2", "3"), { nil: null }),
+    infobase: fc.constantFrom("hr", "hr", "trade", "accounting"),
+    app: fc.constantFrom("1CV8C", "1CV8", "Designer", "WebClient", "BackgroundJob"),
+    pick: fc.nat(),
+  });
+  const mixedPools = () => [
+    mixed("soft-local:srv-web", "web-server", [[3, true], [1, false]]),
+    mixed("soft-local:srv-ts", "terminal-server", [[3, true]]),
+    mixed("soft-server:srv-1c", "1c-server", [[2, true], [1, false]]),
+    pool("hasp-network:srv-lm:ORGL8", 2),
+  ];
+
+  fcTest.prop([fc.array(arbitraryOp, { maxLength: 60 })], { numRuns: 300 })(
+    "§4 [H]: as connections come and go, a pool never has more file-mode holders than fileModeSeats, nor more holders than seats, and is passed over only when really full",
+    (ops) => {
+      const pools = mixedPools();
+      const c = ctx(pools);
+      const allocator = createAllocator(c);
+      const open = new Map<string, { conn: Connection; a: Allocation }>();
+      /** Who holds seats of a pool (all, and for file-mode infobases), from the open allocations. */
+      const holdersOf = (poolId: string) => {
+        const all = new Set<string>();
+        const file = new Set<string>();
+        for (const { conn: x, a } of open.values()) {
+          if (a.kind !== "seat" || a.poolId !== poolId) continue;
+          const who = a.counting === "per-computer" ? computerKey(x) : x.id;
+          all.add(who);
+          if (x.infobase === "hr") file.add(who);
+        }
+        return { all, file };
+      };
+      ops.forEach((op, i) => {
+        if (!op.open && open.size > 0) {
+          const id = [...open.keys()][op.pick % open.size];
+          const { conn: x, a } = open.get(id)!;
+          allocator.release(x, a);
+          open.delete(id);
+        } else {
+          const x: Connection = { id: `o${i}`, user: "u", host: op.host, terminalSession: op.terminalSession, infobase: op.infobase, app: op.app, start: i };
+          const a = allocator.allocate(x);
+          // A pool passed over was really full (for file mode: its file-mode seats were really held).
+          for (const step of a.kind === "no-seat" ? [] : a.looked) {
+            const p = pools.find((q) => q.id === step.poolId);
+            if (!p) continue;
+            const { all, file } = holdersOf(p.id);
+            if (step.cause === "file-mode-single-user-only") expect(file.size).toBeGreaterThanOrEqual(fileModeSeats(p));
+            if (step.cause === "seats-exhausted") expect(all.size).toBeGreaterThanOrEqual(p.seats);
+          }
+          open.set(x.id, { conn: x, a });
+        }
+        for (const p of pools) {
+          const { all, file } = holdersOf(p.id);
+          expect(allocator.heldIn(p.id)).toBe(all.size);
+          expect(all.size).toBeLessThanOrEqual(p.seats);
+          expect(file.size).toBeLessThanOrEqual(fileModeSeats(p));
+        }
+      });
+    },
+  );
 });

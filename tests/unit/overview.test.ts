@@ -47,6 +47,18 @@ describe("buildOverview on the demo company", () => {
     expect(actual).toEqual(expected);
   });
 
+  test("§4, §5.1: records of the cluster's server license (rac process list --licenses) are not unmatched", () => {
+    const serverKit = company.kits.find((k) => k.kind === "server")!;
+    const processRecord: HeldLicense = { userName: null, host: null, terminalSession: null, appId: null, series: serverKit.regNumber, licenseType: "soft", issuedByServer: false, net: false, rmngrAddress: null, fullPresentation: `Сервер, srv-1c, программная лицензия ${serverKit.regNumber}, сервер 64-бит` };
+    const withServer = buildOverview(inventory, [...snapshotSessions, processRecord, { ...processRecord }]);
+    expect(withServer.snapshot!.unmatched).toBe(0);
+    expect(withServer.totals).toEqual(model.totals);
+  });
+
+  test("§1.1: the demo has an activated basic delivery: no inventory warnings", () => {
+    expect(model.warnings).toEqual([]);
+  });
+
   test("PIN health per software kit: hardware kits are not listed", () => {
     expect(model.kits.map((k) => k.kit.protection)).not.toContain("hardware");
     const health = Object.fromEntries(model.kits.map((k) => [k.kit.regNumber, k.pins.health]));

@@ -1,7 +1,7 @@
 import { fc, test as fcTest } from "@fast-check/vitest";
 import { describe, expect, test } from "vitest";
 
-import { derivePools, usageAtInstant } from "@/lib/licensing/pools";
+import { derivePools, namedHosts, serverLicenseOfHeld, usageAtInstant } from "@/lib/licensing/pools";
 import { DEFAULT_SETTINGS } from "@/lib/licensing/settings";
 import type { HeldLicense, Inventory, InventoryComputer } from "@/lib/licensing/types";
 
@@ -72,6 +72,9 @@ describe("derivePools — DOMAIN §2, §4", () => {
     expect(pools).toHaveLength(1);
     expect(pools[0].seats).toBe(11);
     expect(pools[0].members.map((m) => m.seats)).toEqual([10, 1]);
+    // §4 [H]: the allocator must know which seats are multi-user (file mode) and where they live.
+    expect(pools[0].members.map((m) => m.multiUser)).toEqual([true, false]);
+    expect(pools[0].hostRole).toBe("1c-server");
   });
 
   test("§4: licenses on a terminal server or a workstation are obtained by the client, counted per computer", () => {
@@ -250,5 +253,49 @@ describe("usageAtInstant — counting per §4", () => {
     const before = usageAtInstant(pools, all, DEFAULT_SETTINGS.perSessionAppIds).usage;
     const after = usageAtInstant(pools, fewer, DEFAULT_SETTINGS.perSessionAppIds).usage;
     after.forEach((u, i) => expect(u.inUse).toBeLessThanOrEqual(before[i].inUse));
+  });
+});
+
+describe("server-license records — one function decides (DOMAIN §4, §5.1)", () => {
+  const inv = inventory({
+    kits: [kit(1, 10), kit(2, 0, { kind: "server", usageMode: null, serverBitness: "64", regNumber: "500000000002" })],
+    pins: [
+      { id: 1, kitId: 1, set: "multi", role: "main", status: "active" },
+      { id: 2, kitId: 2, set: "single", role: "main", status: "active" },
+    ],
+    activations: [
+      { id: 1, pinId: 1, computerId: 2, operation: "first", activatedAt: 1 },
+      { id: 2, pinId: 2, computerId: 2, operation: "first", activatedAt: 1 },
+    ],
+  });
+  const { pools, serverLicenses } = derivePools(inv);
+  // `rac process list --licenses`: no host, the server only in full-presentation.
+  const processRecord = held({ series: "500000000002", host: null, rmngrAddress: null, fullPresentation: "Сервер, srv-1c, программная лицензия 500000000002, сервер 64-бит, file:///var/1C/licenses/x.lic" });
+
+  test.each([
+    ["host, rmngr-address and the presentation's host", held({ host: "ws-01", rmngrAddress: "srv-1c", fullPresentation: "Клиент, ws-01, ORGL8 Сетевой 20" }), ["ws-01", "srv-1c", "ws-01"]],
+    ["a process-list record names its host only in full-presentation", processRecord, ["srv-1c"]],
+    ["blank fields and a description in the host's place name nothing", held({ host: null, rmngrAddress: "", fullPresentation: "Сервер, ORG8A Сет 300" }), []],
+  ])("§5.1 namedHosts: %s", (_name, record, hosts) => {
+    expect(namedHosts(record)).toEqual(hosts);
+  });
+
+  test.each([
+    ["§4: series of a server-license kit, host in full-presentation", processRecord, "srv-1c"],
+    ["§4: hosts compare case-insensitively", held({ series: "500000000002", host: "SRV-1C" }), "srv-1c"],
+    ["§4: naming no host, the series alone decides", held({ series: "500000000002", host: null, rmngrAddress: null }), "srv-1c"],
+    ["§4: naming another host, it is not this server's license", held({ series: "500000000002", host: "ws-01", rmngrAddress: null }), undefined],
+    ["§4: a client kit's series is no server license", held({ series: "8100000001", host: "srv-1c" }), undefined],
+  ])("serverLicenseOfHeld — %s", (_name, record, host) => {
+    expect(serverLicenseOfHeld(serverLicenses, record)?.host).toBe(host);
+  });
+
+  test("§4: usageAtInstant counts a server-license record in no pool and not as unmatched (the Overview's count)", () => {
+    const client = held({ series: "8100000001", issuedByServer: true, rmngrAddress: "srv-1c" });
+    const { usage, unmatched } = usageAtInstant(pools, [processRecord, { ...processRecord }, client], DEFAULT_SETTINGS.perSessionAppIds, serverLicenses);
+    expect(unmatched).toEqual([]);
+    expect(usage.map((u) => [u.pool.id, u.inUse, u.sessions])).toEqual([["soft-server:srv-1c", 1, 1]]);
+    // Without the server licenses it could only be reported as unmatched.
+    expect(usageAtInstant(pools, [processRecord], DEFAULT_SETTINGS.perSessionAppIds).unmatched).toEqual([processRecord]);
   });
 });
