@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 
-import { ApiError } from "./queries";
+import { ApiError } from "@/components/ui/api";
 
 export interface ErrorTexts {
   /** Per form field (`email`, `role`, `password`, `name`, `scope`, `id`), in the reader's language. */

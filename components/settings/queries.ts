@@ -4,7 +4,7 @@
  * prefix when it settles (a failure such as "already deleted" also means the list is stale).
  */
 import { queryOptions, useMutation, useQueryClient } from "@tanstack/react-query";
-import { z, type ZodType } from "zod";
+import { apiCall as call, ApiError, send } from "@/components/ui/api";
 
 import type { TokenScope, UserRole } from "@/lib/domain/enums";
 
@@ -25,48 +25,6 @@ export const tokenKeys = {
   all: ["tokens"] as const,
   list: () => ["tokens", "list"] as const,
 };
-
-const ErrorBodySchema = z.object({
-  error: z.object({
-    code: z.string(),
-    message: z.string(),
-    issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
-  }),
-});
-
-/** A refused or failed request, with the API's error body (app/api/_lib/respond.ts). `status` 0: no answer. */
-export class ApiError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-    readonly issues: ReadonlyArray<{ path: string; message: string }> = [],
-  ) {
-    super(message);
-    this.name = "ApiError";
-  }
-}
-
-async function call<T>(schema: ZodType<T> | null, url: string, init: RequestInit = {}): Promise<T> {
-  let res: Response;
-  try {
-    res = await fetch(url, {
-      ...init,
-      cache: "no-store",
-      headers: { accept: "application/json", ...(init.body === undefined ? {} : { "content-type": "application/json" }) },
-    });
-  } catch {
-    throw new ApiError(0, "network", "The server could not be reached.");
-  }
-  if (!res.ok) {
-    const body = ErrorBodySchema.safeParse(await res.json().catch(() => null));
-    if (body.success) throw new ApiError(res.status, body.data.error.code, body.data.error.message, body.data.error.issues);
-    throw new ApiError(res.status, "http", `HTTP ${res.status}`);
-  }
-  return schema === null ? (undefined as T) : schema.parse(await res.json());
-}
-
-const send = (method: "POST" | "PATCH" | "DELETE", body?: unknown): RequestInit => ({ method, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
 
 export const usersQueryOptions = () =>
   queryOptions({

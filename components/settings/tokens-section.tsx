@@ -11,7 +11,9 @@ import { Field } from "@/components/ui/field";
 import { TOKEN_SCOPES, type TokenScope } from "@/lib/domain/enums";
 
 import { useApiErrorTexts } from "./api-errors";
-import { buttonClass, DangerConfirm, LoadFailed, Notice, SecretPanel, SecretValue, TableSkeleton } from "./controls";
+import { buttonClass, DangerConfirm, Notice } from "@/components/ui/controls";
+
+import { LoadFailed, SecretPanel, SecretValue, TableSkeleton } from "./controls";
 import { tokensQueryOptions, useCreateTokenMutation, useRevokeTokenMutation } from "./queries";
 import type { ApiTokenWire } from "@/lib/security/account-api";
 import { SortableTable, type SortableColumn } from "./sortable-table";

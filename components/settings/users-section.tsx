@@ -13,7 +13,9 @@ import { Field } from "@/components/ui/field";
 import { USER_ROLES, type UserRole } from "@/lib/domain/enums";
 
 import { useApiErrorTexts } from "./api-errors";
-import { buttonClass, DangerConfirm, LoadFailed, Notice, SecretPanel, SecretValue, SelectField, TableSkeleton } from "./controls";
+import { buttonClass, DangerConfirm, Notice, SelectField } from "@/components/ui/controls";
+
+import { LoadFailed, SecretPanel, SecretValue, TableSkeleton } from "./controls";
 import { useCreateUserMutation, useDeleteUserMutation, useUpdateUserMutation, usersQueryOptions } from "./queries";
 import type { UserWire } from "@/lib/security/account-api";
 import { SortableTable, type SortableColumn } from "./sortable-table";

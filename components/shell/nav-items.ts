@@ -3,7 +3,9 @@ export const NAV_ITEMS = [
   { key: "overview", href: "/" },
   { key: "seats", href: "/seats" },
   { key: "kits", href: "/kits" },
-  { key: "keys", href: "/keys" },
+  { key: "computers", href: "/computers" },
+  // One section for what serves licenses: keys, the 1C servers and their infobases (tabs on each page).
+  { key: "keys", href: "/keys", also: ["/servers", "/infobases"] },
   { key: "sessions", href: "/sessions" },
   { key: "why", href: "/why" },
   { key: "planning", href: "/planning" },

@@ -36,7 +36,7 @@ export function Sidebar({ items }: { items: readonly NavKey[] }) {
       <nav aria-label={t("nav.label")}>
         <ul className="flex gap-1 overflow-x-auto md:flex-col md:overflow-visible">
           {NAV_ITEMS.filter((item) => items.includes(item.key)).map((item) => {
-            const active = isActiveHref(pathname, item.href);
+            const active = [item.href, ...("also" in item ? item.also : [])].some((href) => isActiveHref(pathname, href));
             return (
               <li key={item.key} className="shrink-0">
                 <Link

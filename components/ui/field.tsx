@@ -1,8 +1,8 @@
-import { useId, type InputHTMLAttributes, type ReactNode } from "react";
+import { useId, type ComponentProps, type ReactNode } from "react";
 
 import { cn } from "./cn";
 
-export type FieldProps = InputHTMLAttributes<HTMLInputElement> & {
+export type FieldProps = ComponentProps<"input"> & {
   label: ReactNode;
   help?: ReactNode;
   /** Shown under the input and tied to it with aria-describedby; marks the input invalid. */
@@ -54,5 +54,58 @@ export function SubmitButton({ children, pending, className }: { children: React
     >
       {children}
     </button>
+  );
+}
+
+const CONTROL_CLASS =
+  "rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm outline-none focus:border-accent-600 focus:ring-2 focus:ring-accent-200 aria-invalid:border-red-500";
+
+/** The textarea twin of Field: long text, pasted lists (PINs from an envelope, ring output). */
+export function TextareaField({ label, help, error, className, ...textarea }: ComponentProps<"textarea"> & { label: ReactNode; help?: ReactNode; error?: ReactNode }) {
+  const id = useId();
+  const describedBy = [error ? `${id}-error` : null, help ? `${id}-help` : null].filter(Boolean).join(" ") || undefined;
+  return (
+    <div className={cn("flex flex-col gap-1", className)}>
+      <label htmlFor={id} className="text-sm font-medium text-slate-800">
+        {label}
+      </label>
+      <textarea id={id} aria-invalid={error ? true : undefined} aria-describedby={describedBy} className={cn(CONTROL_CLASS, "font-mono")} {...textarea} />
+      {error ? (
+        <p id={`${id}-error`} className="text-sm text-red-700">
+          {error}
+        </p>
+      ) : null}
+      {help ? (
+        <p id={`${id}-help`} className="text-xs text-slate-500">
+          {help}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+/** A labelled checkbox with help and error text. */
+export function CheckboxField({ label, help, error, className, ...input }: Omit<ComponentProps<"input">, "type"> & { label: ReactNode; help?: ReactNode; error?: ReactNode }) {
+  const id = useId();
+  const describedBy = [error ? `${id}-error` : null, help ? `${id}-help` : null].filter(Boolean).join(" ") || undefined;
+  return (
+    <div className={cn("flex flex-col gap-1", className)}>
+      <div className="flex items-center gap-2">
+        <input id={id} type="checkbox" aria-invalid={error ? true : undefined} aria-describedby={describedBy} className="size-4 rounded border-slate-300 text-accent-700 focus:ring-accent-200" {...input} />
+        <label htmlFor={id} className="text-sm font-medium text-slate-800">
+          {label}
+        </label>
+      </div>
+      {error ? (
+        <p id={`${id}-error`} className="text-sm text-red-700">
+          {error}
+        </p>
+      ) : null}
+      {help ? (
+        <p id={`${id}-help`} className="text-xs text-slate-500">
+          {help}
+        </p>
+      ) : null}
+    </div>
   );
 }

@@ -2,6 +2,8 @@ import enAuth from "./en/auth.json";
 import enAudit from "./en/audit.json";
 import enSettings from "./en/settings.json";
 import enKits from "./en/kits.json";
+import enForms from "./en/forms.json";
+import enComputers from "./en/computers.json";
 import enCommon from "./en/common.json";
 import enComing from "./en/coming.json";
 import enNav from "./en/nav.json";
@@ -11,6 +13,8 @@ import ruAuth from "./ru/auth.json";
 import ruAudit from "./ru/audit.json";
 import ruSettings from "./ru/settings.json";
 import ruKits from "./ru/kits.json";
+import ruForms from "./ru/forms.json";
+import ruComputers from "./ru/computers.json";
 import ruCommon from "./ru/common.json";
 import ruComing from "./ru/coming.json";
 import ruNav from "./ru/nav.json";
@@ -34,6 +38,8 @@ const NAMESPACES = [
   [enAudit, ruAudit],
   [enSettings, ruSettings],
   [enKits, ruKits],
+  [enForms, ruForms],
+  [enComputers, ruComputers],
 ] as const;
 
 type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;

@@ -1,0 +1,126 @@
+"use client";
+
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
+import { useState } from "react";
+
+import { PageHeader } from "@/components/shell/page-header";
+import { Badge } from "@/components/ui/badge";
+import { Card } from "@/components/ui/card";
+import { buttonClass, Notice } from "@/components/ui/controls";
+import { DeleteRecord } from "@/components/ui/delete-record";
+import { EmptyState } from "@/components/ui/empty-state";
+import { ListFilters, ListProvider, ServerTable, type ListColumn } from "@/components/ui/server-table";
+import { COMPUTER_ROLES } from "@/lib/domain/enums";
+import type { ComputerListQuery, ComputerListRow } from "@/lib/inventory/api";
+
+import { ComputerForm } from "./computer-form";
+
+type Open = { id: number; kind: "edit" | "delete" } | null;
+
+/** Computers: every machine that holds a license, a key or a 1C server, with what is on it (DOMAIN §1.4–1.5, §2). */
+export function ComputersView({ data, query, canWrite }: { data: { computers: ComputerListRow[]; total: number }; query: ComputerListQuery; canWrite: boolean }) {
+  const t = useTranslations("computers");
+  const f = useTranslations("forms");
+  const router = useRouter();
+  const [adding, setAdding] = useState(false);
+  const [open, setOpen] = useState<Open>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const done = (message: string) => {
+    setOpen(null);
+    setAdding(false);
+    setNotice(message);
+    router.refresh();
+  };
+
+  const columns: Array<ListColumn<ComputerListRow>> = [
+    {
+      key: "name",
+      label: t("columns.name"),
+      sortable: true,
+      nowrap: true,
+      cell: (c) => (
+        <Link href={`/computers/${c.id}`} className="font-medium text-accent-700 hover:underline">
+          {c.name}
+        </Link>
+      ),
+      csv: (c) => c.name,
+    },
+    { key: "role", label: t("columns.role"), sortable: true, cell: (c) => <Badge>{t(`role.${c.role}`)}</Badge>, csv: (c) => t(`role.${c.role}`) },
+    { key: "os", label: t("columns.os"), sortable: true, cell: (c) => [c.osName, c.osVersion].filter(Boolean).join(" ") || "—", csv: (c) => [c.osName, c.osVersion].filter(Boolean).join(" ") },
+    { key: "licenses", label: t("columns.licenses"), sortable: true, numeric: true, cell: (c) => c.licenses, csv: (c) => c.licenses },
+    { key: "keys", label: t("columns.keys"), sortable: true, numeric: true, cell: (c) => c.keys, csv: (c) => c.keys },
+    { key: "notes", label: t("columns.notes"), cell: (c) => <span className="text-slate-600">{c.notes ?? ""}</span>, csv: (c) => c.notes },
+    ...(canWrite
+      ? [
+          {
+            key: "actions",
+            label: f("edit"),
+            className: "text-right whitespace-nowrap",
+            cell: (c: ComputerListRow) => (
+              <span className="inline-flex gap-2">
+                <button type="button" className={buttonClass("secondary", "sm")} aria-expanded={open?.id === c.id && open.kind === "edit"} aria-label={t("actions.edit", { name: c.name })} onClick={() => setOpen(open?.id === c.id && open.kind === "edit" ? null : { id: c.id, kind: "edit" })}>
+                  {f("edit")}
+                </button>
+                <button type="button" className={buttonClass("secondary", "sm")} aria-expanded={open?.id === c.id && open.kind === "delete"} aria-label={t("actions.delete", { name: c.name })} onClick={() => setOpen(open?.id === c.id && open.kind === "delete" ? null : { id: c.id, kind: "delete" })}>
+                  {f("delete")}
+                </button>
+              </span>
+            ),
+          } satisfies ListColumn<ComputerListRow>,
+        ]
+      : []),
+  ];
+
+  return (
+    <>
+      <PageHeader
+        title={t("title")}
+        description={t("description")}
+        actions={
+          canWrite && !adding ? (
+            <button type="button" className={buttonClass("primary")} onClick={() => setAdding(true)}>
+              {t("form.add")}
+            </button>
+          ) : undefined
+        }
+      />
+      <div className="flex flex-col gap-6">
+        {notice && <Notice tone="success">{notice}</Notice>}
+        {adding && (
+          <Card title={t("form.addTitle")} description={t("form.addDescription")}>
+            <ComputerForm onCancel={() => setAdding(false)} onDone={(c) => done(f("created", { what: c.name }))} />
+          </Card>
+        )}
+        <Card>
+          <ListProvider>
+            <div className="flex flex-col gap-4">
+              <ListFilters search={t("filters.search")} selects={[{ name: "role", label: t("columns.role"), options: COMPUTER_ROLES.map((r) => ({ value: r, label: t(`role.${r}`) })) }]} />
+              <ServerTable
+                caption={t("caption")}
+                columns={columns}
+                rows={data.computers}
+                total={data.total}
+                rowKey={(c) => String(c.id)}
+                defaultSort={{ key: "name", dir: "asc" }}
+                page={query.page}
+                size={query.size}
+                csv={{ url: "/api/computers", listKey: "computers", fileName: "seatledger-computers" }}
+                testId="computers-table"
+                empty={<EmptyState title={t("empty.title")} description={t("empty.description")} />}
+                expanded={(c) =>
+                  open?.id !== c.id ? null : open.kind === "edit" ? (
+                    <ComputerForm initial={c} onCancel={() => setOpen(null)} onDone={(saved) => done(t("saved", { name: saved.name }))} />
+                  ) : (
+                    <DeleteRecord url={`/api/computers/${c.id}`} what={c.name} onCancel={() => setOpen(null)} onDeleted={() => done(f("deleteConfirm.done", { what: c.name }))} />
+                  )
+                }
+              />
+            </div>
+          </ListProvider>
+        </Card>
+      </div>
+    </>
+  );
+}
