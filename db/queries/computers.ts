@@ -2,7 +2,7 @@
  * Computers and their hardware fingerprints over time (DOMAIN §1.4), with the licenses whose files are on
  * them (§1.5) and the keys plugged into them (§2).
  */
-import { and, asc, count, desc, eq, inArray, ne, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray } from "drizzle-orm";
 
 import type { Db } from "../client";
 import { activations, computers, fingerprints, hardwareKeys, kits, pins, servers } from "../schema";
@@ -26,13 +26,20 @@ export function getComputerWire(db: Db, id: number): ComputerWire {
   return row;
 }
 
-/** Network names are unique whatever their case (the platform and rac compare them so). */
+/** How two network names are compared: without case, Cyrillic included. */
+const nameKey = (name: string) => name.toLowerCase();
+
+/**
+ * Network names are unique whatever their case (the platform and rac compare them so). Compared here, not in
+ * SQL: SQLite's lower() folds ASCII letters only, so `ПК-01` and `пк-01` would both pass it (and its index).
+ */
 function assertNameFree(db: Db, name: string, exceptId?: number) {
+  const key = nameKey(name);
   const other = db
-    .select({ id: computers.id })
+    .select({ id: computers.id, name: computers.name })
     .from(computers)
-    .where(and(sql`lower(${computers.name}) = lower(${name})`, exceptId === undefined ? undefined : ne(computers.id, exceptId)))
-    .get();
+    .all()
+    .find((c) => c.id !== exceptId && nameKey(c.name) === key);
   if (other) throw conflict("computer-name-taken", `name: a computer named ${name} is already recorded (computer ${other.id}).`, { field: "name", computerId: other.id });
 }
 
@@ -106,8 +113,21 @@ export function deleteComputer(db: Db, id: number, who: Who): void {
   db.transaction(
     () => {
       const computer = getComputerWire(db, id);
-      const [{ n }] = db.select({ n: count() }).from(activations).where(eq(activations.computerId, id)).all();
-      if (n > 0) throw conflict("computer-has-licenses", `The PIN ledger records ${n} activation(s) on ${computer.name}: a computer with licenses cannot be deleted.`, { activations: n });
+      const ledger = db
+        .select({ kitId: kits.id, regNumber: kits.regNumber })
+        .from(activations)
+        .innerJoin(pins, eq(pins.id, activations.pinId))
+        .innerJoin(kits, eq(kits.id, pins.kitId))
+        .where(eq(activations.computerId, id))
+        .all();
+      if (ledger.length) {
+        const byKit = [...new Map(ledger.map((a) => [a.kitId, a.regNumber])).entries()].sort(([a], [b]) => a - b).map(([kitId, regNumber]) => ({ id: kitId, regNumber }));
+        throw conflict(
+          "computer-has-licenses",
+          `The PIN ledger records ${ledger.length} activation(s) on ${computer.name} (kit ${byKit.map((k) => k.regNumber).join(", ")}): a computer with licenses cannot be deleted.`,
+          { activations: ledger.length, kits: byKit },
+        );
+      }
       const srv = db.select({ id: servers.id, name: servers.name }).from(servers).where(eq(servers.computerId, id)).all();
       if (srv.length) throw conflict("computer-has-servers", `${computer.name} runs the 1C server ${srv.map((s) => s.name).join(", ")}: delete or move it first.`, { servers: srv });
       const keys = db.select({ id: hardwareKeys.id, series: hardwareKeys.series }).from(hardwareKeys).where(eq(hardwareKeys.computerId, id)).all();
@@ -138,15 +158,20 @@ const fingerprintWire = (f: typeof fingerprints.$inferSelect): FingerprintWire =
 
 /** Records the computer's hardware as observed (the binding check's fingerprint, §1.4). */
 export function addFingerprint(db: Db, computerId: number, input: NewFingerprint, who: Who, now = Date.now()): FingerprintWire {
-  const computer = getComputerWire(db, computerId);
   const { takenAt, cpus, nics, disks, ...rest } = input;
-  const row = db
-    .insert(fingerprints)
-    .values({ ...rest, computerId, takenAt: new Date(takenAt ? Date.parse(takenAt) : now), cpus: JSON.stringify(cpus), nics: JSON.stringify(nics), disks: JSON.stringify(disks) })
-    .returning()
-    .get();
-  recordAudit(db, { actor: who.actor, action: "fingerprint.create", entity: "computer", entityId: computerId, after: { computer: computer.name, takenAt: row.takenAt.toISOString() }, address: who.address });
-  return fingerprintWire(row);
+  return db.transaction(
+    () => {
+      const computer = getComputerWire(db, computerId);
+      const row = db
+        .insert(fingerprints)
+        .values({ ...rest, computerId, takenAt: new Date(takenAt ? Date.parse(takenAt) : now), cpus: JSON.stringify(cpus), nics: JSON.stringify(nics), disks: JSON.stringify(disks) })
+        .returning()
+        .get();
+      recordAudit(db, { actor: who.actor, action: "fingerprint.create", entity: "computer", entityId: computerId, after: { computer: computer.name, takenAt: row.takenAt.toISOString() }, address: who.address });
+      return fingerprintWire(row);
+    },
+    { behavior: "immediate" },
+  );
 }
 
 /** Everything the computer page shows: fingerprints (newest first), licenses on it now, its ledger history, keys and servers. */

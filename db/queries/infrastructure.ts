@@ -106,9 +106,14 @@ export function updateKey(db: Db, id: number, patch: z.output<typeof KeyPatchSch
 
 /** Nothing keeps a key from being deleted: sessions matched to it forget the match. */
 export function deleteKey(db: Db, id: number, who: Who): void {
-  const before = getKey(db, id);
-  db.delete(hardwareKeys).where(eq(hardwareKeys.id, id)).run();
-  recordAudit(db, { actor: who.actor, action: "key.delete", entity: "key", entityId: id, before, address: who.address });
+  db.transaction(
+    () => {
+      const before = getKey(db, id);
+      db.delete(hardwareKeys).where(eq(hardwareKeys.id, id)).run();
+      recordAudit(db, { actor: who.actor, action: "key.delete", entity: "key", entityId: id, before, address: who.address });
+    },
+    { behavior: "immediate" },
+  );
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -287,9 +292,14 @@ export function updateInfobase(db: Db, id: number, patch: z.output<typeof Infoba
 
 /** Sessions and "no free license" events that named it forget the infobase; nothing refuses the delete. */
 export function deleteInfobase(db: Db, id: number, who: Who): void {
-  const before = getInfobase(db, id);
-  db.delete(infobases).where(eq(infobases.id, id)).run();
-  recordAudit(db, { actor: who.actor, action: "infobase.delete", entity: "infobase", entityId: id, before, address: who.address });
+  db.transaction(
+    () => {
+      const before = getInfobase(db, id);
+      db.delete(infobases).where(eq(infobases.id, id)).run();
+      recordAudit(db, { actor: who.actor, action: "infobase.delete", entity: "infobase", entityId: id, before, address: who.address });
+    },
+    { behavior: "immediate" },
+  );
 }
 
 /** Options for the forms' pickers: computers, hardware kits, server-license kits and servers by name. */

@@ -30,13 +30,16 @@ const FUTURE_SLACK_MS = 5 * 60_000;
 
 /** Records an owner with the registration data sealed as typed (§1.1). Returns it masked. */
 export function createOwner(db: Db, input: NewOwner, who: Who): MaskedOwner {
-  const row = db
-    .insert(owners)
-    .values({ name: input.name, registrationData: sealRegistrationData(db, JSON.stringify(input.registrationData)) })
-    .returning({ id: owners.id })
-    .get();
-  recordAudit(db, { actor: who.actor, action: "owner.create", entity: "owner", entityId: row.id, after: { name: input.name, fields: input.registrationData.map((f) => f.field) }, address: who.address });
-  return maskedOwners(db, [row.id])[0];
+  const id = db.transaction(() => {
+    const row = db
+      .insert(owners)
+      .values({ name: input.name, registrationData: sealRegistrationData(db, JSON.stringify(input.registrationData)) })
+      .returning({ id: owners.id })
+      .get();
+    recordAudit(db, { actor: who.actor, action: "owner.create", entity: "owner", entityId: row.id, after: { name: input.name, fields: input.registrationData.map((f) => f.field) }, address: who.address });
+    return row.id;
+  });
+  return maskedOwners(db, [id])[0];
 }
 
 function assertOwner(db: Db, ownerId: number | null | undefined) {

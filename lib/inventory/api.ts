@@ -472,7 +472,8 @@ const infobaseFields = {
   mode: enumOf(INFOBASE_MODES),
   serverId: IdSchema.nullish().transform((v) => v ?? null),
   path: optionalText(500),
-  racUuid: uuid.nullish().transform((v) => v || null),
+  // A blank box is "no uuid", like every other optional text field.
+  racUuid: z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? null : v), uuid.nullish()).transform((v) => v ?? null),
   /** §4 [H]: whether the 1C server may issue client licenses for it. */
   licenseDistribution: enumOf(LICENSE_DISTRIBUTIONS).default("allow"),
   /** §2 [L]: the infobase's "use hardware license" setting. */
@@ -496,7 +497,7 @@ export const InfobasePatchSchema = z
     mode: infobaseFields.mode.optional(),
     serverId: IdSchema.nullable().optional(),
     path: optionalText(500).optional(),
-    racUuid: uuid.nullable().optional(),
+    racUuid: z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? null : v), uuid.nullable().optional()),
     licenseDistribution: enumOf(LICENSE_DISTRIBUTIONS).optional(),
     useHardwareLicense: z.boolean({ error: "must be true or false" }).optional(),
     notes: optionalText(2000).optional(),
