@@ -48,7 +48,7 @@ export function ComputersView({ data, query, canWrite }: { data: { computers: Co
       csv: (c) => c.name,
     },
     { key: "role", label: t("columns.role"), sortable: true, cell: (c) => <Badge>{t(`role.${c.role}`)}</Badge>, csv: (c) => t(`role.${c.role}`) },
-    { key: "os", label: t("columns.os"), sortable: true, cell: (c) => [c.osName, c.osVersion].filter(Boolean).join(" ") || "—", csv: (c) => [c.osName, c.osVersion].filter(Boolean).join(" ") },
+    { key: "os", label: t("columns.os"), sortable: true, nowrap: true, cell: (c) => [c.osName, c.osVersion].filter(Boolean).join(" ") || "—", csv: (c) => [c.osName, c.osVersion].filter(Boolean).join(" ") },
     { key: "licenses", label: t("columns.licenses"), sortable: true, numeric: true, cell: (c) => c.licenses, csv: (c) => c.licenses },
     { key: "keys", label: t("columns.keys"), sortable: true, numeric: true, cell: (c) => c.keys, csv: (c) => c.keys },
     { key: "notes", label: t("columns.notes"), cell: (c) => <span className="text-slate-600">{c.notes ?? ""}</span>, csv: (c) => c.notes },
@@ -56,7 +56,7 @@ export function ComputersView({ data, query, canWrite }: { data: { computers: Co
       ? [
           {
             key: "actions",
-            label: f("edit"),
+            label: t("columns.actions"),
             className: "text-right whitespace-nowrap",
             cell: (c: ComputerListRow) => (
               <span className="inline-flex gap-2">

@@ -4,6 +4,8 @@ import enSettings from "./en/settings.json";
 import enKits from "./en/kits.json";
 import enForms from "./en/forms.json";
 import enComputers from "./en/computers.json";
+import enInfra from "./en/infra.json";
+import enLedger from "./en/ledger.json";
 import enCommon from "./en/common.json";
 import enComing from "./en/coming.json";
 import enNav from "./en/nav.json";
@@ -15,6 +17,8 @@ import ruSettings from "./ru/settings.json";
 import ruKits from "./ru/kits.json";
 import ruForms from "./ru/forms.json";
 import ruComputers from "./ru/computers.json";
+import ruInfra from "./ru/infra.json";
+import ruLedger from "./ru/ledger.json";
 import ruCommon from "./ru/common.json";
 import ruComing from "./ru/coming.json";
 import ruNav from "./ru/nav.json";
@@ -40,6 +44,8 @@ const NAMESPACES = [
   [enKits, ruKits],
   [enForms, ruForms],
   [enComputers, ruComputers],
+  [enInfra, ruInfra],
+  [enLedger, ruLedger],
 ] as const;
 
 type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
