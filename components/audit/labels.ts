@@ -15,10 +15,33 @@ export const KNOWN_ACTIONS = [
   "pin.reveal",
   "owner.reveal",
   "sessions.import",
+  "owner.create",
+  "kit.create",
+  "kit.update",
+  "kit.delete",
+  "kit.request-letter",
+  "kit.ring-command",
+  "kits.export",
+  "kits.import",
+  "pin.create",
+  "activation.create",
+  "computer.create",
+  "computer.update",
+  "computer.delete",
+  "fingerprint.create",
+  "key.create",
+  "key.update",
+  "key.delete",
+  "server.create",
+  "server.update",
+  "server.delete",
+  "infobase.create",
+  "infobase.update",
+  "infobase.delete",
 ] as const;
 export type KnownAction = (typeof KNOWN_ACTIONS)[number];
 
-export const KNOWN_ENTITIES = ["user", "api_token", "settings", "pin", "owner", "kit", "session_snapshot"] as const;
+export const KNOWN_ENTITIES = ["user", "api_token", "settings", "pin", "owner", "kit", "session_snapshot", "activation", "computer", "key", "server", "infobase"] as const;
 export type KnownEntity = (typeof KNOWN_ENTITIES)[number];
 
 export const isKnownAction = (code: string): code is KnownAction => (KNOWN_ACTIONS as readonly string[]).includes(code);

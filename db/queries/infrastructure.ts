@@ -44,10 +44,10 @@ function assertKit(db: Db, field: string, id: number | null | undefined, want: "
   if (want === "server" && kit.kind !== "server") invalidField(field, `kit ${kit.regNumber} is not a server license`);
 }
 
-function auditUpdate<T extends Record<string, unknown>>(db: Db, entity: string, id: number, before: T, patch: Partial<T>, who: Who): Partial<T> | null {
+function auditUpdate<T extends Record<string, unknown>>(db: Db, what: { action: string; entity: string }, id: number, before: T, patch: Partial<T>, who: Who): Partial<T> | null {
   const changes = changedFields(before, patch);
   if (!changes) return null;
-  recordAudit(db, { actor: who.actor, action: `${entity}.update`, entity, entityId: id, before: changes.before, after: changes.after, address: who.address });
+  recordAudit(db, { actor: who.actor, ...what, entityId: id, before: changes.before, after: changes.after, address: who.address });
   return changes.after;
 }
 
@@ -96,7 +96,7 @@ export function updateKey(db: Db, id: number, patch: z.output<typeof KeyPatchSch
       const before = getKey(db, id);
       assertKit(db, "kitId", patch.kitId, "hardware");
       assertComputer(db, "computerId", patch.computerId);
-      const after = auditUpdate(db, "key", id, before, patch, who);
+      const after = auditUpdate(db, { action: "key.update", entity: "key" }, id, before, patch, who);
       if (after) db.update(hardwareKeys).set(after).where(eq(hardwareKeys.id, id)).run();
       return getKey(db, id);
     },
@@ -190,7 +190,7 @@ export function updateServer(db: Db, id: number, patch: z.output<typeof ServerPa
       if (patch.name !== undefined) assertServerNameFree(db, patch.name, id);
       assertComputer(db, "computerId", patch.computerId);
       assertKit(db, "serverLicenseKitId", patch.serverLicenseKitId, "server");
-      const after = auditUpdate(db, "server", id, before, patch, who);
+      const after = auditUpdate(db, { action: "server.update", entity: "server" }, id, before, patch, who);
       if (after) db.update(servers).set(after).where(eq(servers.id, id)).run();
       return getServer(db, id);
     },
@@ -282,7 +282,7 @@ export function updateInfobase(db: Db, id: number, patch: z.output<typeof Infoba
       assertServer(db, patch.serverId);
       const merged = { ...before, ...Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) } as InfobaseWire;
       for (const issue of infobaseModeIssues(merged)) invalidField(issue.path, issue.message);
-      const after = auditUpdate(db, "infobase", id, before, patch, who);
+      const after = auditUpdate(db, { action: "infobase.update", entity: "infobase" }, id, before, patch, who);
       if (after) db.update(infobases).set(after).where(eq(infobases.id, id)).run();
       return getInfobase(db, id);
     },

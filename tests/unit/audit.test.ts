@@ -50,9 +50,9 @@ describe("audit log (issue #5): who changed what, secrets never written", () => 
   test("an entry keeps who, when, what and before/after", () => {
     const db = fresh();
     const at = new Date("2026-11-27T08:30:00Z");
-    recordAudit(db, { actor: "admin@example", action: "pin.create", entity: "pin", entityId: 7, after: { kitId: 2, code: "123456789012345" }, address: "10.0.0.9" }, at);
+    recordAudit(db, { actor: "admin@example", action: "pin.frobnicate", entity: "pin", entityId: 7, after: { kitId: 2, code: "123456789012345" }, address: "10.0.0.9" }, at);
     const [e] = listAudit(db).rows;
-    expect(e).toMatchObject({ actor: "admin@example", action: "pin.create", entity: "pin", entityId: "7", address: "10.0.0.9", at });
+    expect(e).toMatchObject({ actor: "admin@example", action: "pin.frobnicate", entity: "pin", entityId: "7", address: "10.0.0.9", at });
     expect(JSON.parse(e.after!)).toEqual({ kitId: 2, code: "[secret]" });
     expect(JSON.stringify(e)).not.toContain("123456789012345");
   });
@@ -207,7 +207,7 @@ async function renderView(locale: Locale, props: AuditViewProps): Promise<string
 
 const VIEW: AuditViewProps = {
   values: { actor: "a@x", from: "2026-11-01" },
-  facets: { actors: ["a@x", "b@x"], actions: [...KNOWN_ACTIONS, "pin.create"], entities: [...KNOWN_ENTITIES, "thing"] },
+  facets: { actors: ["a@x", "b@x"], actions: [...KNOWN_ACTIONS, "pin.frobnicate"], entities: [...KNOWN_ENTITIES, "thing"] },
   timeZone: "Europe/Moscow",
   data: {
     ok: true,
@@ -217,7 +217,7 @@ const VIEW: AuditViewProps = {
     defaultLimit: 100,
     rows: [
       { id: 1, at: new Date("2026-11-28T08:30:00Z"), actor: "a@x", action: "user.update", entity: "user", entityId: "u1", before: '{"role":"viewer"}', after: '{"role":"admin","password":"[secret]"}', address: "10.0.0.1" },
-      { id: 2, at: new Date("2026-11-28T08:00:00Z"), actor: null, action: "pin.create", entity: "thing", entityId: "7", before: null, after: null, address: null },
+      { id: 2, at: new Date("2026-11-28T08:00:00Z"), actor: null, action: "pin.frobnicate", entity: "thing", entityId: "7", before: null, after: null, address: null },
     ],
   },
 };
@@ -234,7 +234,7 @@ describe("the Audit page's view", () => {
     expect(html).toMatch(/role: <\/span><span[^>]*>viewer<\/span><span[^>]*> → <\/span><span[^>]*>admin/);
     expect(html).toContain("secret, not recorded");
     expect(html).toContain("Nov 28, 2026, 11:30:00"); // 08:30 UTC in Moscow
-    expect(html).toContain("<code class=\"text-xs\">pin.create</code>"); // unknown action: its code
+    expect(html).toContain("<code class=\"text-xs\">pin.frobnicate</code>"); // unknown action: its code
   });
 
   test("every action and entity the app writes has a label, and every action label is written somewhere", () => {
