@@ -1,11 +1,11 @@
 import { getTranslations } from "next-intl/server";
 
+import { listQueryFrom } from "@/app/_lib/list-query";
 import { requirePage } from "@/app/_lib/session";
 import { KitsView } from "@/components/kits/kits-view";
 import { getDb } from "@/db/client";
-import { loadInventory } from "@/db/queries/inventory";
-import { listKitsWithPins } from "@/db/queries/pins";
-import { summarisePins } from "@/lib/licensing/pin-summary";
+import { kitsSummary, listKits } from "@/db/queries/kits";
+import { KitListQuerySchema } from "@/lib/inventory/api";
 import { can } from "@/lib/security/access";
 
 export async function generateMetadata() {
@@ -13,13 +13,9 @@ export async function generateMetadata() {
   return { title: t("kits") };
 }
 
-export default async function KitsPage() {
+export default async function KitsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const principal = await requirePage("inventory");
-
+  const query = await listQueryFrom(KitListQuerySchema, searchParams);
   const db = getDb();
-  const data = listKitsWithPins(db);
-  const inventory = loadInventory(db);
-  const summaries = new Map(inventory.kits.filter((k) => k.protection === "software").map((k) => [k.id, summarisePins(k, inventory.pins, inventory.activations)]));
-
-  return <KitsView data={data} summaries={summaries} canReveal={can(principal, "secrets.reveal")} />;
+  return <KitsView list={listKits(db, query)} query={query} summary={kitsSummary(db)} canWrite={can(principal, "inventory.write")} canReveal={can(principal, "secrets.reveal")} />;
 }

@@ -10,7 +10,8 @@ import { PageHeader } from "@/components/shell/page-header";
 import { apiCall, send } from "@/components/ui/api";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
-import { buttonClass, Notice } from "@/components/ui/controls";
+import { Notice } from "@/components/ui/controls";
+import { buttonClass } from "@/components/ui/styles";
 import { DeleteRecord } from "@/components/ui/delete-record";
 import { SubmitButton, TextareaField } from "@/components/ui/field";
 import { FormProblemNotice, useApiForm, useBind } from "@/components/ui/form";
@@ -140,7 +141,7 @@ export function ComputerDetail({ detail, canWrite }: { detail: ComputerDetailRes
               <ul className="flex flex-col gap-1 text-sm">
                 {detail.keys.map((key) => (
                   <li key={key.id}>
-                    <span className="font-mono font-medium">{key.series}</span> · {t("detail.keys.kind", { kind: key.kind, seats: key.seats })}
+                    <span className="font-mono font-medium">{key.series}</span> · {t("detail.keys.kind", { kind: t(`detail.keys.kinds.${key.kind}`), seats: key.seats })}
                     {key.keyNumber ? ` · № ${key.keyNumber}` : ""}
                   </li>
                 ))}

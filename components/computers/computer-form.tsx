@@ -3,7 +3,8 @@
 import { useTranslations } from "next-intl";
 
 import { apiCall, send } from "@/components/ui/api";
-import { buttonClass, SelectField } from "@/components/ui/controls";
+import { SelectField } from "@/components/ui/controls";
+import { buttonClass } from "@/components/ui/styles";
 import { Field, SubmitButton, TextareaField } from "@/components/ui/field";
 import { FormProblemNotice, useApiForm, useBind } from "@/components/ui/form";
 import { COMPUTER_ROLES } from "@/lib/domain/enums";
@@ -30,7 +31,7 @@ export function ComputerForm({ initial, onDone, onCancel }: { initial?: Computer
         <Field label={t("fields.osName")} help={t("help.osName")} {...bind("osName", { rule: "name" })} />
         <Field label={t("fields.osVersion")} help={t("help.osVersion")} {...bind("osVersion", { rule: "name" })} />
       </div>
-      <TextareaField label={t("fields.notes")} rows={2} className="font-sans" {...bind("notes", { rule: "text" })} />
+      <TextareaField label={t("fields.notes")} rows={2} inputClassName="font-sans" {...bind("notes", { rule: "text" })} />
       <FormProblemNotice problem={problem} />
       <div className="flex gap-2">
         <SubmitButton pending={pending}>{pending ? f("saving") : initial ? f("save") : t("form.add")}</SubmitButton>

@@ -5,11 +5,10 @@ import { Card } from "@/components/ui/card";
 import { DataTable, type Cell, type Row } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Stat } from "@/components/ui/stat";
+import { HEALTH_TONE } from "@/components/kits/health";
+import { InventoryWarnings } from "@/components/kits/inventory-warnings";
 import type { BadgeTone } from "@/components/ui/badge";
 import type { OverviewData } from "@/db/queries/overview";
-import type { PinHealth } from "@/lib/licensing/pin-summary";
-
-const HEALTH_TONE: Record<PinHealth, BadgeTone> = { "not-activated": "neutral", ok: "success", low: "warning", exhausted: "danger" };
 
 /** The Overview: seats per pool in the newest snapshot, purchased vs usable, server licenses, PINs left. */
 export async function Overview({ data }: { data: OverviewData }) {
@@ -109,6 +108,7 @@ export async function Overview({ data }: { data: OverviewData }) {
           </p>
         }
       />
+      <InventoryWarnings warnings={model.warnings} />
 
       <section className="mb-6 grid grid-cols-2 gap-4 lg:grid-cols-5" aria-label={t("title")}>
         <Card>

@@ -4,7 +4,8 @@ import { useTranslations } from "next-intl";
 import { useEffect, useId, useRef, type ReactNode } from "react";
 
 import { cn } from "@/components/ui/cn";
-import { buttonClass, CONTROL, Notice } from "@/components/ui/controls";
+import { Notice } from "@/components/ui/controls";
+import { buttonClass, CONTROL } from "@/components/ui/styles";
 import { CopyButton } from "@/components/ui/copy-button";
 
 /** A read-only, selectable secret with its copy button. */

@@ -11,7 +11,8 @@ import { Field } from "@/components/ui/field";
 import { TOKEN_SCOPES, type TokenScope } from "@/lib/domain/enums";
 
 import { useApiErrorTexts } from "./api-errors";
-import { buttonClass, DangerConfirm, Notice } from "@/components/ui/controls";
+import { DangerConfirm, Notice } from "@/components/ui/controls";
+import { buttonClass } from "@/components/ui/styles";
 
 import { LoadFailed, SecretPanel, SecretValue, TableSkeleton } from "./controls";
 import { tokensQueryOptions, useCreateTokenMutation, useRevokeTokenMutation } from "./queries";

@@ -13,7 +13,8 @@ import { Field } from "@/components/ui/field";
 import { USER_ROLES, type UserRole } from "@/lib/domain/enums";
 
 import { useApiErrorTexts } from "./api-errors";
-import { buttonClass, DangerConfirm, Notice, SelectField } from "@/components/ui/controls";
+import { DangerConfirm, Notice, SelectField } from "@/components/ui/controls";
+import { buttonClass } from "@/components/ui/styles";
 
 import { LoadFailed, SecretPanel, SecretValue, TableSkeleton } from "./controls";
 import { useCreateUserMutation, useDeleteUserMutation, useUpdateUserMutation, usersQueryOptions } from "./queries";

@@ -34,7 +34,7 @@ export async function apiCall<T>(schema: ZodType<T> | null, url: string, init: R
     res = await fetch(url, {
       ...init,
       cache: "no-store",
-      headers: { accept: "application/json", ...(init.body === undefined ? {} : { "content-type": "application/json" }) },
+      headers: { accept: "application/json", ...(init.body === undefined ? {} : { "content-type": "application/json" }), ...(init.headers as Record<string, string> | undefined) },
     });
   } catch {
     throw new ApiError(0, "network", "The server could not be reached.");

@@ -25,7 +25,7 @@ export function Card({ title, description, action, children, className }: CardPr
           {action !== undefined && <div className="shrink-0">{action}</div>}
         </div>
       )}
-      {children !== undefined && <div className="px-5 py-4">{children}</div>}
+      {children !== undefined && children !== null && children !== false && <div className="px-5 py-4">{children}</div>}
     </div>
   );
 }

@@ -4,13 +4,15 @@ import { cn } from "./cn";
 
 export type FieldProps = ComponentProps<"input"> & {
   label: ReactNode;
+  /** Classes of the input itself (`font-mono` for codes); `className` is the whole field's (grid placement). */
+  inputClassName?: string;
   help?: ReactNode;
   /** Shown under the input and tied to it with aria-describedby; marks the input invalid. */
   error?: ReactNode;
 };
 
 /** A labelled input with help text and an error message, accessible by construction. */
-export function Field({ label, help, error, className, ...input }: FieldProps) {
+export function Field({ label, help, error, className, inputClassName, ...input }: FieldProps) {
   const id = useId();
   const helpId = `${id}-help`;
   const errorId = `${id}-error`;
@@ -24,7 +26,7 @@ export function Field({ label, help, error, className, ...input }: FieldProps) {
         id={id}
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy}
-        className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm outline-none focus:border-accent-600 focus:ring-2 focus:ring-accent-200 aria-invalid:border-red-500"
+        className={cn("rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm outline-none focus:border-accent-600 focus:ring-2 focus:ring-accent-200 aria-invalid:border-red-500", inputClassName)}
         {...input}
       />
       {error ? (
@@ -61,7 +63,7 @@ const CONTROL_CLASS =
   "rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm outline-none focus:border-accent-600 focus:ring-2 focus:ring-accent-200 aria-invalid:border-red-500";
 
 /** The textarea twin of Field: long text, pasted lists (PINs from an envelope, ring output). */
-export function TextareaField({ label, help, error, className, ...textarea }: ComponentProps<"textarea"> & { label: ReactNode; help?: ReactNode; error?: ReactNode }) {
+export function TextareaField({ label, help, error, className, inputClassName, ...textarea }: ComponentProps<"textarea"> & { label: ReactNode; help?: ReactNode; error?: ReactNode; inputClassName?: string }) {
   const id = useId();
   const describedBy = [error ? `${id}-error` : null, help ? `${id}-help` : null].filter(Boolean).join(" ") || undefined;
   return (
@@ -69,7 +71,7 @@ export function TextareaField({ label, help, error, className, ...textarea }: Co
       <label htmlFor={id} className="text-sm font-medium text-slate-800">
         {label}
       </label>
-      <textarea id={id} aria-invalid={error ? true : undefined} aria-describedby={describedBy} className={cn(CONTROL_CLASS, "font-mono")} {...textarea} />
+      <textarea id={id} aria-invalid={error ? true : undefined} aria-describedby={describedBy} className={cn(CONTROL_CLASS, inputClassName ?? "font-mono")} {...textarea} />
       {error ? (
         <p id={`${id}-error`} className="text-sm text-red-700">
           {error}

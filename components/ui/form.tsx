@@ -46,13 +46,13 @@ function paths(value: unknown, prefix = ""): string[] {
 }
 
 /** Puts a refused request's errors on the form's fields; returns what belongs to no field. */
-export function applyServerError<T extends FieldValues>(form: UseFormReturn<T, unknown, unknown>, error: unknown): FormProblem | null {
+export function applyServerError<T extends FieldValues>(form: UseFormReturn<T, unknown, unknown>, error: unknown, shownPaths?: RegExp): FormProblem | null {
   const refusal = refusalOf(error);
   if (refusal) return { kind: "refusal", refusal };
   if (!(error instanceof ApiError)) return { kind: "error", code: "failed", message: error instanceof Error ? error.message : String(error) };
   const known = new Set(paths(form.getValues()));
   const place = (path: string, type: string, message: string) => {
-    if (!known.has(path)) return false;
+    if (!known.has(path) && !shownPaths?.test(path)) return false;
     form.setError(path as Path<T>, { type, message }, { shouldFocus: true });
     return true;
   };
@@ -71,7 +71,13 @@ export function applyServerError<T extends FieldValues>(form: UseFormReturn<T, u
  */
 export function useApiForm<S extends z.ZodType<unknown, FieldValues>, R>(
   schema: S,
-  options: { defaultValues: DefaultValues<z.input<S>>; submit: (values: z.output<S>) => Promise<R>; onDone?: (result: R, values: z.output<S>) => void | Promise<void> },
+  options: {
+    defaultValues: DefaultValues<z.input<S>>;
+    submit: (values: z.output<S>) => Promise<R>;
+    onDone?: (result: R, values: z.output<S>) => void | Promise<void>;
+    /** API paths the form shows though they are not its own values (a pasted list's `pins.3.code`). */
+    shownPaths?: RegExp;
+  },
 ) {
   const form = useForm<z.input<S>, unknown, z.output<S>>({ resolver: zodResolver(schema as never) as unknown as Resolver<z.input<S>, unknown, z.output<S>>, defaultValues: options.defaultValues });
   const [problem, setProblem] = useState<FormProblem | null>(null);
@@ -81,7 +87,7 @@ export function useApiForm<S extends z.ZodType<unknown, FieldValues>, R>(
       const result = await options.submit(values);
       await options.onDone?.(result, values);
     } catch (error) {
-      setProblem(applyServerError(form as unknown as UseFormReturn<FieldValues, unknown, unknown>, error));
+      setProblem(applyServerError(form as unknown as UseFormReturn<FieldValues, unknown, unknown>, error, options.shownPaths));
     }
   });
   return { form, onSubmit, problem, setProblem, pending: form.formState.isSubmitting };

@@ -9,7 +9,7 @@ import { toCsv } from "@/lib/csv";
 import { LIST_PAGE_SIZES } from "@/lib/inventory/api";
 
 import { cn } from "./cn";
-import { buttonClass, CONTROL } from "./controls";
+import { buttonClass, CONTROL } from "./styles";
 import { SortHeaderCell } from "./sorting";
 import { HEAD_ROW, HeaderCell } from "./table-parts";
 
@@ -63,6 +63,8 @@ export interface ListColumn<T> {
   cell: (row: T) => ReactNode;
   /** The column's text in the CSV export; a column without it (actions) is not exported. */
   csv?: (row: T) => string | number | null | undefined;
+  /** In the CSV only (its text is shown inside another column). */
+  exportOnly?: boolean;
 }
 
 export interface ServerTableProps<T> {
@@ -93,7 +95,8 @@ const download = (name: string, text: string) => {
   URL.revokeObjectURL(url);
 };
 
-export function ServerTable<T>({ caption, columns, rows, total, rowKey, defaultSort, page, size, csv, empty, expanded, testId }: ServerTableProps<T>) {
+export function ServerTable<T>({ caption, columns: allColumns, rows, total, rowKey, defaultSort, page, size, csv, empty, expanded, testId }: ServerTableProps<T>) {
+  const columns = allColumns.filter((c) => !c.exportOnly);
   const t = useTranslations("table");
   const { pending } = useList();
   const [query, setQuery] = useListQuery();
@@ -131,7 +134,7 @@ export function ServerTable<T>({ caption, columns, rows, total, rowKey, defaultS
         all.push(...batch);
         if (batch.length === 0 || all.length >= Number(body.total)) break;
       }
-      const exported = columns.filter((c) => c.csv);
+      const exported = allColumns.filter((c) => c.csv);
       download(csv.fileName, toCsv([exported.map((c) => c.label), ...all.map((r) => exported.map((c) => c.csv!(r) ?? ""))]));
       setExporting("idle");
     } catch {

@@ -18,8 +18,9 @@ import { kitShapeIssues } from "@/lib/inventory/api";
 import type { PinSet } from "@/lib/domain/enums";
 import { kitPinSets } from "@/lib/licensing/kit-shape";
 import { forecastInventoryRunway } from "@/lib/licensing/kit-runway";
-import { addAdditionalPin, applyActivation, LedgerRuleError, type KitLedger, type LedgerStep, type LedgerWarning } from "@/lib/licensing/ledger";
+import { activeLimit, addAdditionalPin, applyActivation, LedgerRuleError, lockedMode, reservePins, type KitLedger, type LedgerStep, type LedgerWarning } from "@/lib/licensing/ledger";
 import { summarisePins, type PinSummary } from "@/lib/licensing/pin-summary";
+import { inventoryWarnings } from "@/lib/licensing/warnings";
 import type { LicensingSettings } from "@/lib/licensing/settings";
 
 /** Activations dated this far after "now" are refused: a clock typo, not an event. */
@@ -143,6 +144,26 @@ export function listKits(db: Db, query: KitListQuery): KitListResponse {
   });
   return { kits: page, total };
 }
+
+/** The figures above the kits list: what was bought and paid, kits short of backups, owners, and the inventory's warnings (§1.1). */
+export function kitsSummary(db: Db) {
+  const inventory = loadInventory(db);
+  const all = kitsWithMaskedPins(db);
+  const paid = new Map<string, number>();
+  for (const k of all) if (k.priceMinor !== null) paid.set(k.currency, (paid.get(k.currency) ?? 0) + k.priceMinor);
+  const health = inventory.kits.filter((k) => k.protection === "software").map((k) => summarisePins(k, inventory.pins, inventory.activations).health);
+  return {
+    kits: all.length,
+    software: all.filter((k) => k.protection === "software").length,
+    seats: all.filter((k) => k.kind !== "server").reduce((sum, k) => sum + k.seats, 0),
+    priced: all.filter((k) => k.priceMinor !== null).length,
+    paid: [...paid].map(([currency, minor]) => ({ currency, minor })),
+    short: health.filter((h) => h === "low" || h === "exhausted").length,
+    owners: maskedOwners(db).map((o) => ({ ...o, kits: all.filter((k) => k.ownerId === o.id).length })),
+    warnings: inventoryWarnings(inventory),
+  };
+}
+export type KitsSummary = ReturnType<typeof kitsSummary>;
 
 const STRUCTURAL = ["kind", "seats", "protection", "usageMode"] as const;
 
@@ -403,3 +424,32 @@ export function kitDetail(db: Db, kitId: number, now = Date.now()): KitDetailRes
   }
   return { kit, activations: activationWires(db, { pinIds: kit.pins.map((p) => p.id) }), summary: summary && summaryWire(summary), runway };
 }
+
+/**
+ * The kit page: its detail (kit, ledger, summary, runway), its owner (masked), the computers an activation may
+ * name, and what the engine says of the kit's PINs — the sets it can use, the reserves a recovery on changed
+ * hardware may spend (§1.2–1.3), active licenses against the kit's limit.
+ */
+export function kitPageData(db: Db, kitId: number, now = Date.now()) {
+  const detail = kitDetail(db, kitId, now);
+  const ledger = loadKitLedger(db, kitId);
+  const locked = lockedMode(ledger);
+  const sets = [...new Set(ledger.pins.map((p) => p.set))];
+  const usable = locked ? [locked] : sets;
+  const extra = db.select({ invoice: kits.invoice, notes: kits.notes }).from(kits).where(eq(kits.id, kitId)).get()!;
+  return {
+    detail,
+    extra,
+    owners: db.select({ id: owners.id, name: owners.name }).from(owners).orderBy(asc(owners.name)).all(),
+    owner: detail.kit.ownerId === null ? null : (maskedOwners(db, [detail.kit.ownerId])[0] ?? null),
+    computers: db.select({ id: computers.id, name: computers.name, role: computers.role, osName: computers.osName }).from(computers).orderBy(asc(computers.name)).all(),
+    ledger: {
+      lockedSet: locked,
+      sets,
+      reserveIds: usable.flatMap((set) => reservePins(ledger, set).map((p) => p.id)),
+      activeBySet: Object.fromEntries(sets.map((set) => [set, { active: ledger.pins.filter((p) => p.set === set && p.status === "active").length, limit: activeLimit(ledger.kit, set) }])) as Partial<Record<PinSet, { active: number; limit: number }>>,
+      lastComputer: Object.fromEntries(ledger.activations.map((a) => [a.pinId, a.computerId])) as Record<number, number>,
+    },
+  };
+}
+export type KitPageData = ReturnType<typeof kitPageData>;
