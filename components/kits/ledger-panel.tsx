@@ -296,7 +296,7 @@ function ActivationForm({ data, operation, preset, onDone }: { data: KitPageData
               ))}
             </ol>
             <ul className="mt-2 flex list-disc flex-col gap-1 pl-5 text-xs text-slate-600">
-              {[...advice.warnings, ...advice.advice.slice(0, 3)].map((a) => (
+              {[...advice.warnings, ...advice.advice].map((a) => (
                 <li key={a.en}>{a[locale]}</li>
               ))}
             </ul>

@@ -13,8 +13,8 @@ import { screenshotPath } from "../helpers/screenshots";
 import { storageStateOf } from "./roles";
 
 const NAV: Record<UserRole, Array<keyof typeof en.nav>> = {
-  admin: ["overview", "seats", "kits", "keys", "sessions", "why", "planning", "tools", "audit", "settings"],
-  finance: ["overview", "seats", "kits", "keys", "sessions", "why", "planning", "tools"],
+  admin: ["overview", "seats", "kits", "computers", "keys", "sessions", "why", "planning", "tools", "audit", "settings"],
+  finance: ["overview", "seats", "kits", "computers", "keys", "sessions", "why", "planning", "tools"],
   lead: ["overview", "seats", "sessions", "why"],
   viewer: ["overview", "seats"],
 };
@@ -108,7 +108,7 @@ for (const { role, email, password } of DEMO_ACCOUNTS) {
 
 test("a finance user's pages and JSON never contain a full PIN; an admin's reveal is audited", async ({ browser, request }) => {
   // The admin (this test's own signed-in state) reads the masked list, then reveals every PIN: the clear codes.
-  const list = (await (await request.get("/api/pins")).json()) as { kits: Array<{ pins: Array<{ id: number }> }> };
+  const list = (await (await request.get("/api/pins")).json()) as { kits: Array<{ id: number; pins: Array<{ id: number }> }> };
   const ids = list.kits.flatMap((k) => k.pins.map((p) => p.id));
   expect(ids.length).toBeGreaterThan(50);
   const revealsBefore = (await (await request.get("/api/audit?action=pin.reveal&limit=1")).json()).total;
@@ -130,10 +130,21 @@ test("a finance user's pages and JSON never contain a full PIN; an admin's revea
     expect(res?.status(), href).toBe(200);
     bodies.push(await page.content());
   }
+  // Every kit's page (masked PINs, the ledger's history) and the computers' pages with their licenses.
+  for (const kit of list.kits) {
+    expect((await page.goto(`/kits/${kit.id}`))?.status()).toBe(200);
+    bodies.push(await page.content());
+  }
+  for (const id of [1, 2, 7]) {
+    expect((await page.goto(`/computers/${id}`))?.status()).toBe(200);
+    bodies.push(await page.content());
+  }
   await page.goto("/kits");
   await expect(page.getByText(enKits.kits.maskedNote.others)).toBeVisible();
   await page.screenshot({ path: screenshotPath("kits-finance"), fullPage: false });
   bodies.push(await (await finance.request.get("/api/pins")).text());
+  bodies.push(await (await finance.request.get("/api/kits/csv")).text());
+  for (const kit of list.kits) bodies.push(await (await finance.request.get(`/api/kits/${kit.id}`)).text());
   const digits = (s: string) => s.replace(/\D/g, "");
   const leaked = codes.filter((code) => bodies.some((body) => body.includes(code) || (digits(code).length >= 10 && digits(body).includes(digits(code)))));
   expect(leaked).toEqual([]);
