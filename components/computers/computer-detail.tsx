@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useFormatter, useTranslations } from "next-intl";
+import { useFormatter, useLocale, useTranslations } from "next-intl";
 import { useState, type ReactNode } from "react";
 import { z } from "zod";
 
@@ -17,6 +17,7 @@ import { SubmitButton, TextareaField } from "@/components/ui/field";
 import { FormProblemNotice, useApiForm, useBind } from "@/components/ui/form";
 import { HEAD_ROW, HeaderCell } from "@/components/ui/table-parts";
 import { FingerprintWireSchema, type ComputerDetailResponse, type FingerprintWire } from "@/lib/inventory/api";
+import { BindingVerdictSchema, type BindingVerdict } from "@/lib/licensing/binding";
 
 import { ComputerForm } from "./computer-form";
 
@@ -132,6 +133,8 @@ export function ComputerDetail({ detail, canWrite }: { detail: ComputerDetailRes
             {canWrite && <FingerprintForm computerId={computer.id} onDone={() => router.refresh()} />}
           </div>
         </Card>
+
+        {detail.fingerprints.length > 0 && <BindingCheck baseline={detail.fingerprints[0]} />}
 
         <div className="grid gap-6 lg:grid-cols-2">
           <Card title={t("detail.keys.title")}>
@@ -280,5 +283,80 @@ function FingerprintForm({ computerId, onDone }: { computerId: number; onDone: (
         </button>
       </div>
     </form>
+  );
+}
+
+/** A recorded fingerprint as the binding check takes it (DOMAIN §1.4): what was not recorded is empty. */
+export function asFingerprint(fp: FingerprintWire) {
+  return {
+    osName: fp.osName ?? "",
+    osVersion: fp.osVersion ?? "",
+    ...(fp.osSerial ? { osSerial: fp.osSerial } : {}),
+    ...(fp.osInstallDate ? { osInstallDate: fp.osInstallDate } : {}),
+    hostname: fp.hostname ?? "",
+    motherboard: fp.motherboard ?? "",
+    ramMb: fp.ramMb ?? 0,
+    bios: fp.bios ?? "",
+    cpus: fp.cpus,
+    nics: fp.nics,
+    disks: fp.disks,
+  };
+}
+
+const Planned = z.object({ json: z.string().trim().min(1) });
+
+/**
+ * "Will this change break the license?" before it is made (DOMAIN §1.4): the planned hardware, edited from the
+ * latest recorded fingerprint, against that fingerprint — every change, whether it breaks, and why.
+ */
+function BindingCheck({ baseline }: { baseline: FingerprintWire }) {
+  const t = useTranslations("computers.detail.binding");
+  const locale = useLocale() === "ru" ? "ru" : "en";
+  const [verdict, setVerdict] = useState<BindingVerdict | null>(null);
+  const { form, onSubmit, problem, pending } = useApiForm(Planned, {
+    defaultValues: { json: JSON.stringify(asFingerprint(baseline), null, 2) },
+    submit: async ({ json }) => {
+      let current: unknown;
+      try {
+        current = JSON.parse(json);
+      } catch {
+        throw new Error(t("notJson"));
+      }
+      return apiCall(BindingVerdictSchema, "/api/tools/binding/compare", send("POST", { activated: asFingerprint(baseline), current }));
+    },
+    onDone: setVerdict,
+  });
+  const bind = useBind(form);
+  return (
+    <section id="binding" className="scroll-mt-6">
+      <Card title={t("title")} description={t("description")}>
+        <form onSubmit={onSubmit} noValidate className="flex flex-col gap-3" aria-label={t("title")} data-testid="binding-check">
+          <TextareaField label={t("planned")} help={t("plannedHelp")} rows={12} spellCheck={false} {...bind("json", { rule: "required" })} />
+          <FormProblemNotice problem={problem} />
+          <div>
+            <SubmitButton pending={pending}>{pending ? t("checking") : t("check")}</SubmitButton>
+          </div>
+        </form>
+        {verdict && (
+          <div className="mt-4 flex flex-col gap-2 text-sm" data-testid="binding-verdict" data-survives={verdict.survives}>
+            <p className={verdict.survives ? "font-semibold text-emerald-800" : "font-semibold text-red-800"}>{verdict.survives ? t("survives") : t("breaks")}</p>
+            {verdict.changes.length === 0 ? (
+              <p className="text-slate-600">{t("noChange")}</p>
+            ) : (
+              <ul className="flex flex-col gap-1">
+                {verdict.changes.map((c, i) => (
+                  <li key={i} className="flex items-start gap-2">
+                    <Badge tone={c.breaks ? "danger" : "success"}>{c.breaks ? t("breaksLabel") : t("keepsLabel")}</Badge>
+                    <span>
+                      {c.text[locale]} <span className="text-xs text-slate-500">({c.rule})</span>
+                    </span>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </div>
+        )}
+      </Card>
+    </section>
   );
 }

@@ -5,12 +5,12 @@ import type { ReactNode } from "react";
 import { PageHeader } from "@/components/shell/page-header";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
-import { Notice } from "@/components/ui/controls";
 import { HEAD_ROW, HeaderCell } from "@/components/ui/table-parts";
 import type { KitPageData } from "@/db/queries/kits";
 import { formatMoney } from "@/lib/licensing/forecast";
 
 import { purchaseDay } from "./format";
+import { CreatedNotice } from "./created-notice";
 import { HEALTH_TONE, STATUS_TONE } from "./health";
 import { KitActions } from "./kit-actions";
 import { LedgerPanel, type LedgerRequest } from "./ledger-panel";
@@ -71,7 +71,7 @@ export async function KitPage({ data, canWrite, canReveal, request }: { data: Ki
             ← {t("back")}
           </Link>
         </p>
-        {request.created && <Notice tone="success">{t("created")}</Notice>}
+        {request.created && <CreatedNotice text={t("created")} />}
 
         <div className="grid gap-6 xl:grid-cols-3">
           <Card title={t("kit.title")} className="xl:col-span-2">
@@ -138,7 +138,6 @@ export async function KitPage({ data, canWrite, canReveal, request }: { data: Ki
                       <HeaderCell>{k("pins.code")}</HeaderCell>
                       <HeaderCell>{k("pins.status")}</HeaderCell>
                       <HeaderCell>{k("pins.source")}</HeaderCell>
-                      <HeaderCell>{t("pins.received")}</HeaderCell>
                     </tr>
                   </thead>
                   <tbody>
@@ -167,8 +166,10 @@ export async function KitPage({ data, canWrite, canReveal, request }: { data: Ki
                         <Td>
                           <Badge tone={STATUS_TONE[pin.status]}>{k(`status.${pin.status}`)}</Badge>
                         </Td>
-                        <Td className="whitespace-nowrap">{k(`source.${pin.source}`)}</Td>
-                        <Td className="whitespace-nowrap">{pin.receivedAt ?? "—"}</Td>
+                        <Td className="whitespace-nowrap">
+                          {k(`source.${pin.source}`)}
+                          {pin.receivedAt && <div className="text-xs text-slate-500">{t("pins.receivedOn", { date: pin.receivedAt })}</div>}
+                        </Td>
                       </tr>
                     ))}
                   </tbody>
@@ -196,14 +197,16 @@ export async function KitPage({ data, canWrite, canReveal, request }: { data: Ki
                     <HeaderCell>{t("timeline.computer")}</HeaderCell>
                     <HeaderCell>{t("timeline.file")}</HeaderCell>
                     <HeaderCell>{t("timeline.reason")}</HeaderCell>
-                    <HeaderCell>{t("timeline.by")}</HeaderCell>
                   </tr>
                 </thead>
                 <tbody>
                   {[...activations].reverse().map((a) => (
                     <tr key={a.id} className="border-b border-slate-100 last:border-0">
-                      <Td className="whitespace-nowrap">{when(a.at)}</Td>
-                      <Td>
+                      <Td className="whitespace-nowrap">
+                        {when(a.at)}
+                        {a.recordedBy && <div className="text-xs text-slate-500">{t("timeline.recordedBy", { who: a.recordedBy })}</div>}
+                      </Td>
+                      <Td className="min-w-40">
                         <span className="font-medium">{t(`timeline.op.${a.operation === "first" ? "first" : a.previousPinId ? "changed" : "unchanged"}`)}</span>
                         <div className="text-xs text-slate-500">
                           {t(`method.${a.method}`)} · {t(`visibility.${a.visibility}`)}
@@ -223,7 +226,6 @@ export async function KitPage({ data, canWrite, canReveal, request }: { data: Ki
                         {a.licFolder && <div className="font-mono text-xs break-all text-slate-500">{a.licFolder}</div>}
                       </Td>
                       <Td>{a.reason ?? "—"}</Td>
-                      <Td>{a.recordedBy ?? "—"}</Td>
                     </tr>
                   ))}
                 </tbody>

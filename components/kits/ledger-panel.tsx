@@ -295,11 +295,21 @@ function ActivationForm({ data, operation, preset, onDone }: { data: KitPageData
                 </li>
               ))}
             </ol>
-            <ul className="mt-2 flex list-disc flex-col gap-1 pl-5 text-xs text-slate-600">
-              {[...advice.warnings, ...advice.advice].map((a) => (
-                <li key={a.en}>{a[locale]}</li>
-              ))}
-            </ul>
+            {advice.warnings.length > 0 && (
+              <ul className="mt-2 flex list-disc flex-col gap-1 pl-5 text-xs text-amber-800">
+                {advice.warnings.map((a) => (
+                  <li key={a.en}>{a[locale]}</li>
+                ))}
+              </ul>
+            )}
+            <details className="mt-2 text-xs text-slate-600">
+              <summary className="cursor-pointer">{t("placement.rules", { count: advice.advice.length })}</summary>
+              <ul className="mt-1 flex list-disc flex-col gap-1 pl-5">
+                {advice.advice.map((a) => (
+                  <li key={a.en}>{a[locale]}</li>
+                ))}
+              </ul>
+            </details>
             <p className="mt-2 text-xs text-slate-500">{t("placement.source")}</p>
           </section>
         )}
