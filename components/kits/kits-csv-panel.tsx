@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { useId, useState } from "react";
 
 import { ApiError } from "@/components/ui/api";
@@ -14,6 +14,8 @@ interface RowError {
   line: number;
   column: string | null;
   message: string;
+  /** The text in both languages; a server without it sends `message` (English) only. */
+  text?: { en: string; ru: string };
 }
 
 /**
@@ -22,6 +24,7 @@ interface RowError {
  */
 export function KitsCsvPanel({ canWrite, canReveal }: { canWrite: boolean; canReveal: boolean }) {
   const t = useTranslations("kits.csv");
+  const locale = useLocale() === "ru" ? "ru" : "en";
   const router = useRouter();
   const fileId = useId();
   const [file, setFile] = useState<File | null>(null);
@@ -100,7 +103,7 @@ export function KitsCsvPanel({ canWrite, canReveal }: { canWrite: boolean; canRe
                           <tr key={i} className="border-b border-slate-100 last:border-0">
                             <td className="px-2 py-1 tabular-nums">{e.line}</td>
                             <td className="px-2 py-1 font-mono">{e.column ?? "—"}</td>
-                            <td className="px-2 py-1">{e.message}</td>
+                            <td className="px-2 py-1">{e.text?.[locale] || e.message}</td>
                           </tr>
                         ))}
                       </tbody>

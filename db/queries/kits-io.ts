@@ -20,7 +20,7 @@ import { lockedMode } from "@/lib/licensing/ledger";
 import { ringActivateCommand, ringOptionForField, type RingActivateCommand } from "@/lib/licensing/ring-command";
 import { reconcileRingLicenses, type RingReconcileRow } from "@/lib/licensing/ring-reconcile";
 import { additionalPinLetter } from "@/lib/licensing/texts";
-import { formatKitsCsv, parseKitsCsv, type KitsCsvError } from "@/lib/parsers/kits-csv";
+import { formatKitsCsv, kitsCsvError, parseKitsCsv, type KitsCsvError } from "@/lib/parsers/kits-csv";
 import { parseRing } from "@/lib/parsers/ring";
 
 /** The kit's owner registration data in clear (§1.1), or null when the kit has no owner. */
@@ -136,7 +136,9 @@ export class KitsImportRefused extends AppError {
 export function importKitsCsv(db: Db, text: string, multiOnlyMinSeats: number | null, who: Who): { kits: number; pins: number } {
   const parsed = parseKitsCsv(text, { multiOnlyMinSeats });
   if (parsed.errors.length) throw new KitsImportRefused(parsed.errors);
-  if (parsed.kits.length === 0) throw new KitsImportRefused([{ line: 1, column: null, message: "the file has a header but no kit: nothing to import" }]);
+  if (parsed.kits.length === 0) {
+    throw new KitsImportRefused([kitsCsvError(1, null, { en: "the file has a header but no kit: nothing to import", ru: "в файле есть заголовок, но нет ни одного комплекта: импортировать нечего" })]);
+  }
   const ownerIds = new Map(db.select({ id: owners.id, name: owners.name }).from(owners).all().map((o) => [o.name.toLocaleLowerCase("ru"), o.id]));
   return db.transaction(
     () => {
@@ -144,7 +146,12 @@ export function importKitsCsv(db: Db, text: string, multiOnlyMinSeats: number | 
       for (const { ownerName, line, pinLines, ...kit } of parsed.kits) {
         const ownerId = ownerName ? ownerIds.get(ownerName.toLocaleLowerCase("ru")) : null;
         if (ownerName && ownerId === undefined) {
-          errors.push({ line, column: "owner", message: "no owner with this name is recorded: add the owner first, or leave the column empty" });
+          errors.push(
+            kitsCsvError(line, "owner", {
+              en: "no owner with this name is recorded: add the owner first, or leave the column empty",
+              ru: "владелец с таким названием не записан: сначала добавьте владельца или оставьте ячейку пустой",
+            }),
+          );
           continue;
         }
         try {
@@ -154,8 +161,11 @@ export function importKitsCsv(db: Db, text: string, multiOnlyMinSeats: number | 
           const pinIndex = /^pins\.(\d+)\.code/.exec(error.message)?.[1];
           errors.push(
             pinIndex !== undefined
-              ? { line: pinLines[Number(pinIndex)] ?? line, column: "pinCode", message: "this PIN is already recorded" }
-              : { line, column: "regNumber", message: "a kit with this registration number is already recorded (or appears twice in the file)" },
+              ? kitsCsvError(pinLines[Number(pinIndex)] ?? line, "pinCode", { en: "this PIN is already recorded", ru: "этот ПИН-код уже записан" })
+              : kitsCsvError(line, "regNumber", {
+                  en: "a kit with this registration number is already recorded (or appears twice in the file)",
+                  ru: "комплект с таким регистрационным номером уже записан (или номер встречается в файле дважды)",
+                }),
           );
         }
       }

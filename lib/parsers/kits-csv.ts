@@ -23,12 +23,16 @@
  *   zod issue path back to its line and column (`pins.2.code` → the line of that PIN's row, column pinCode).
  * - Every error is collected, sorted by line; one error per cell. Messages name the rule, never a value — a
  *   PIN's digits never appear.
+ * - Every error has its text in English and Russian (`text`); `message` is the English one, for API clients. The
+ *   schema's issues are English (the API's language): their Russian is looked up by the rule (`ruIssue`), and a
+ *   rule not listed there gets its column's Russian rule, so no error is ever without Russian.
  * - `kits` is empty whenever `errors` is not, so a caller cannot write half an import by mistake.
  */
 import { z } from "zod";
 
 import { toCsv } from "../csv";
 import type { KitKind, KitLevel, KitProtection, PinRole, PinSet, ServerBitness } from "../domain/enums";
+import type { Localised } from "../domain/localised";
 import { newKitSchema, type NewKit } from "../inventory/api";
 import { printedPin } from "../security/mask";
 
@@ -285,7 +289,12 @@ function readCsv(source: string): { records: CsvRecord[]; problems: KitsCsvError
           i += 1;
         }
         if (!closed) {
-          problems.push({ line: start, column: null, message: "a quoted field is not closed: a quote (\") is missing, so the rest of the file could not be read" });
+          problems.push(
+            kitsCsvError(start, null, {
+              en: 'a quoted field is not closed: a quote (") is missing, so the rest of the file could not be read',
+              ru: "поле в кавычках не закрыто: не хватает кавычки (\"), поэтому остаток файла прочитать не удалось",
+            }),
+          );
           cells.push(field);
           records.push({ line: start, cells, broken: true });
           return { records, problems };
@@ -317,8 +326,14 @@ export interface KitsCsvError {
   line: number;
   /** The column's key (`pinCode`), the header text for an unknown column, or null for a whole row. */
   column: string | null;
+  /** The English text (`text.en`), kept for API clients that read only it. */
   message: string;
+  /** The text in both catalog languages; names the rule, never a value. */
+  text: Localised;
 }
+
+/** An error whose `message` is its English text. */
+export const kitsCsvError = (line: number, column: string | null, text: Localised): KitsCsvError => ({ line, column, message: text.en, text });
 
 /** A kit ready for `createKit` once the owner is resolved by name; `line`/`pinLines` map a later refusal (`pins.2.code`) back to the file. */
 export type ImportedKit = NewKit & {
@@ -339,17 +354,27 @@ export interface KitsCsvParseResult {
 /** A file of thousands of bad rows gives this many errors and one that counts the rest. */
 export const MAX_KITS_CSV_ERRORS = 500;
 
-type Converted = { ok: true; value: unknown } | { ok: false; message: string };
+type Converted = { ok: true; value: unknown } | { ok: false; text: Localised };
 
 const SCIENTIFIC = /^\d(?:[.,]\d+)?e\+?\d+$/i;
-const EXCEL_NUMBER = "the spreadsheet turned the number into 1.23E+14 form and lost digits: format the column as text and type it again";
+const EXCEL_NUMBER: Localised = {
+  en: "the spreadsheet turned the number into 1.23E+14 form and lost digits: format the column as text and type it again",
+  ru: "электронная таблица записала число в виде 1,23E+14 и потеряла цифры: задайте столбцу текстовый формат и введите значение заново",
+};
 
 /** Major units (`39600.00`, `39600,00`, `39 600,00`) → kopecks; more than 2 decimals are refused. */
 function convertPrice(raw: string): Converted {
   const m = /^(-?)(\d{1,3}(?:[ \u00a0\u202f]\d{3})+|\d+)(?:[.,](\d*))?$/.exec(raw);
-  if (!m) return { ok: false, message: "must be an amount in major units such as 7800.00 or 7 800,00 (the currency goes in the currency column)" };
+  if (!m)
+    return {
+      ok: false,
+      text: {
+        en: "must be an amount in major units such as 7800.00 or 7 800,00 (the currency goes in the currency column)",
+        ru: "нужна сумма в рублях (основных единицах), например 7800.00 или 7 800,00 (валюта указывается в столбце «Валюта»)",
+      },
+    };
   const fraction = m[3] ?? "";
-  if (fraction.length > 2) return { ok: false, message: "has more than 2 decimal places; prices are kept in kopecks" };
+  if (fraction.length > 2) return { ok: false, text: { en: "has more than 2 decimal places; prices are kept in kopecks", ru: "больше 2 знаков после запятой: цены хранятся с точностью до копейки" } };
   const minor = Number(m[2].replace(/\D/g, "")) * 100 + Number(fraction.padEnd(2, "0"));
   return { ok: true, value: m[1] ? -minor : minor };
 }
@@ -371,11 +396,18 @@ function convert(column: KitsCsvColumn, raw: string): Converted {
       return { ok: true, value: bits ? bits[1] : raw };
     }
     case "regNumber":
-      if (SCIENTIFIC.test(raw)) return { ok: false, message: EXCEL_NUMBER };
+      if (SCIENTIFIC.test(raw)) return { ok: false, text: EXCEL_NUMBER };
       return { ok: true, value: raw };
     case "pinCode":
-      if (/[*•]/.test(raw)) return { ok: false, message: "this PIN is masked (an export with PINs hidden): export with clear PINs, or type the code" };
-      if (SCIENTIFIC.test(raw)) return { ok: false, message: EXCEL_NUMBER };
+      if (/[*•]/.test(raw))
+        return {
+          ok: false,
+          text: {
+            en: "this PIN is masked (an export with PINs hidden): export with clear PINs, or type the code",
+            ru: "этот ПИН-код скрыт (выгрузка со скрытыми ПИН-кодами): выгрузите ПИН-коды в открытом виде или введите код",
+          },
+        };
+      if (SCIENTIFIC.test(raw)) return { ok: false, text: EXCEL_NUMBER };
       return { ok: true, value: raw };
     default: {
       const words = VALUE_BY_WORD.get(column);
@@ -390,6 +422,98 @@ const sameValue = (a: Converted, b: Converted) => JSON.stringify(a) === JSON.str
 const FIELD_OF: Partial<Record<KitsCsvColumn, string>> = { price: "priceMinor" };
 const COLUMN_OF_FIELD: Record<string, KitsCsvColumn> = { priceMinor: "price", set: "pinSet", role: "pinRole", code: "pinCode" };
 
+// ---------------------------------------------------------------------------------------------------
+// Russian texts
+
+/** A column's Russian header label in «», or the text as given (an unknown column's header). */
+const ruColumn = (column: string) => `«${KITS_CSV_COLUMNS.find((c) => c.key === column)?.ru ?? column}»`;
+
+const RU_PLURAL = new Intl.PluralRules("ru");
+/** The noun form after a number: 1 место, 2 места, 5 мест. */
+const ruCount = (n: number, one: string, few: string, many: string) => {
+  const category = RU_PLURAL.select(n);
+  return category === "one" ? one : category === "few" ? few : many;
+};
+
+/** What each column holds, in Russian: the text of a schema issue that `RU_ISSUES` does not know. */
+const RU_RULE: Record<KitsCsvColumn, string> = {
+  regNumber: "регистрационный номер — от 9 до 12 цифр, один комплект на номер",
+  product: "наименование продукта обязательно, не длиннее 300 символов",
+  kind: "вид комплекта: базовая поставка, клиентская или серверная лицензия (basic, client, server)",
+  level: "уровень: ПРОФ, КОРП или МИНИ (PROF, KORP, MINI)",
+  seats: "число мест — целое число от 0 до 100000: у серверной лицензии 0, у клиентского комплекта не меньше 1",
+  protection: "защита: программная или аппаратная (software, hardware)",
+  serverBitness: "разрядность сервера — 32 или 64, только у серверной лицензии",
+  owner: "владелец — название, как оно записано в списке владельцев",
+  purchaseDate: "дата покупки — в виде 28.11.2026 или 2026-11-28",
+  price: "цена — неотрицательная сумма в рублях (основных единицах), не больше 2 знаков после запятой",
+  currency: "валюта — трёхбуквенный код, например RUB",
+  supplier: "поставщик — не длиннее 200 символов",
+  invoice: "счёт — не длиннее 100 символов",
+  pinSet: "набор ПИН-кодов: однопользовательский или многопользовательский (single, multi), какой допускает размер комплекта",
+  pinRole: "роль ПИН-кода: основной, резервный или дополнительный (main, backup, additional)",
+  pinCode: "ПИН-код — 15 или 16 цифр, каждый ПИН-код один раз в комплекте",
+};
+
+/** The Russian words accepted for a column's values (the first Russian word of each), for "must be one of". */
+const ruValueWords = (column: KitsCsvColumn) =>
+  Object.values(VALUE_WORDS[column] ?? {})
+    .map((words) => words.find((w) => /[а-яё]/i.test(w)))
+    .filter((w): w is string => w !== undefined);
+
+const RU_SETS: Record<string, string> = {
+  "single-user": "однопользовательские",
+  "multi-user": "многопользовательские",
+  "single-user and multi-user": "однопользовательские и многопользовательские",
+};
+
+/**
+ * The Russian of `newKitSchema`'s rules (lib/inventory/api.ts), matched on the English message (after the CSV
+ * rewrote `pins.N` to a line). Only what the rule itself says (a count, a line, a column) is carried over.
+ */
+const RU_ISSUES: Array<[RegExp, (m: RegExpExecArray, column: KitsCsvColumn | null) => string]> = [
+  [/^a registration number has 9 to 12 digits$/, () => "регистрационный номер состоит из 9–12 цифр"],
+  [/^a PIN has digits only; a letter was found/, () => "в ПИН-коде только цифры, а найдена буква (O вместо 0? l вместо 1?)"],
+  [/^a PIN has 15 or 16 digits, (\d+) found$/, (m) => `в ПИН-коде 15 или 16 цифр, а найдено: ${m[1]}`],
+  [/^the same PIN is already on line (\d+)$/, (m) => `этот ПИН-код уже есть в строке ${m[1]}: каждый ПИН-код записывается в комплекте один раз`],
+  [/^a hardware-key kit has no PINs$/, () => "у комплекта с аппаратным ключом нет ПИН-кодов: оставьте столбцы ПИН-кодов пустыми"],
+  [
+    /^a (?:server license|(\d+)-seat kit) holds (.+) PINs only$/,
+    (m) => {
+      const kit = m[1] === undefined ? "серверной лицензии" : `комплекте на ${m[1]} ${ruCount(Number(m[1]), "место", "места", "мест")}`;
+      return `в ${kit} бывают только ${RU_SETS[m[2]] ?? m[2]} ПИН-коды`;
+    },
+  ],
+  [/^at most (\d+) PINs per kit$/, (m) => `в комплекте не больше ${m[1]} ПИН-кодов`],
+  [/^a server license grants no client seats/, () => "серверная лицензия не даёт клиентских мест: укажите 0"],
+  [/^a client kit or basic delivery has at least 1 seat$/, () => "у клиентского комплекта и основной поставки не меньше 1 места"],
+  [/^only a server license has a bitness$/, () => "разрядность указывают только у серверной лицензии: оставьте ячейку пустой"],
+  [/^is required/, (_m, column) => (column ? `не заполнено обязательное поле ${ruColumn(column)}` : "не заполнено обязательное поле")],
+  [/^must be at most (\d+) characters$/, (m) => `значение должно быть не длиннее ${m[1]} ${ruCount(Number(m[1]), "символа", "символов", "символов")}`],
+  [
+    /^must be one of (.+)$/,
+    (m, column) => {
+      const words = column ? ruValueWords(column) : [];
+      return `допустимые значения: ${m[1]}${words.length ? ` (по-русски: ${words.join(", ")})` : ""}`;
+    },
+  ],
+  [/^must be a whole number of seats$/, () => "число мест должно быть целым числом"],
+  [/^must be 0 or more$/, () => "значение не может быть отрицательным"],
+  [/^must be at most (\d+)$/, (m) => `значение должно быть не больше ${m[1]}`],
+  [/^is too large$/, () => "слишком большое значение"],
+  [/^must be a three-letter currency code/, () => "нужен трёхбуквенный код валюты, например RUB"],
+  [/^must be a date like/, () => "нужна дата вида 28.11.2026 или 2026-11-28 (ГГГГ-ММ-ДД)"],
+];
+
+/** A schema issue's text in both languages: the English as the schema wrote it, the Russian by its rule or its column. */
+function issueText(en: string, column: KitsCsvColumn | null): Localised {
+  for (const [pattern, ru] of RU_ISSUES) {
+    const m = pattern.exec(en);
+    if (m) return { en, ru: ru(m, column) };
+  }
+  return { en, ru: column ? RU_RULE[column] : "данные комплекта не прошли проверку" };
+}
+
 interface Row {
   line: number;
   cells: Partial<Record<KitsCsvColumn, string>>;
@@ -403,19 +527,22 @@ interface Row {
 export function parseKitsCsv(text: string, options: { multiOnlyMinSeats?: number | null } = {}): KitsCsvParseResult {
   const errors: KitsCsvError[] = [];
   const reported = new Set<string>();
-  const fail = (line: number, column: string | null, message: string) => {
+  const fail = (line: number, column: string | null, text: Localised) => {
     const key = `${line}\u0000${column}`;
     if (reported.has(key)) return;
     reported.add(key);
-    errors.push({ line, column, message });
+    errors.push(kitsCsvError(line, column, text));
   };
 
   const { records, problems } = readCsv(typeof text === "string" ? text : "");
-  for (const p of problems) fail(p.line, p.column, p.message);
+  for (const p of problems) fail(p.line, p.column, p.text);
   const nonBlank = records.filter((r) => r.cells.some((c) => c.trim() !== ""));
   const header = nonBlank[0];
   if (!header) {
-    fail(1, null, `the file is empty: the first line must be the header (${COLUMN_ORDER.join(", ")})`);
+    fail(1, null, {
+      en: `the file is empty: the first line must be the header (${COLUMN_ORDER.join(", ")})`,
+      ru: `файл пуст: первой строкой должен идти заголовок (${KITS_CSV_COLUMNS.map((c) => c.ru).join(", ")})`,
+    });
     return done(errors, []);
   }
 
@@ -429,13 +556,21 @@ export function parseKitsCsv(text: string, options: { multiOnlyMinSeats?: number
       return;
     }
     const column = COLUMN_BY_LABEL.get(wordKey(label));
-    if (!column) fail(header.line, label, `unknown column; the columns are ${COLUMN_ORDER.join(", ")} (or their Russian labels)`);
-    else if (indexOf.has(column)) fail(header.line, label, `a second ${column} column; the first is column ${indexOf.get(column)! + 1}`);
+    if (!column)
+      fail(header.line, label, {
+        en: `unknown column; the columns are ${COLUMN_ORDER.join(", ")} (or their Russian labels)`,
+        ru: `неизвестный столбец; допустимые столбцы: ${KITS_CSV_COLUMNS.map((c) => c.ru).join(", ")} (или их английские ключи)`,
+      });
+    else if (indexOf.has(column))
+      fail(header.line, label, {
+        en: `a second ${column} column; the first is column ${indexOf.get(column)! + 1}`,
+        ru: `столбец ${ruColumn(column)} указан второй раз; первый — столбец ${indexOf.get(column)! + 1}`,
+      });
     else indexOf.set(column, i);
   });
   const missing: KitsCsvColumn[] = REQUIRED_COLUMNS.filter((c) => !indexOf.has(c));
   if (PIN_COLUMNS.some((c) => indexOf.has(c))) missing.push(...PIN_COLUMNS.filter((c) => !indexOf.has(c)));
-  for (const c of missing) fail(header.line, c, "required column is missing from the header");
+  for (const c of missing) fail(header.line, c, { en: "required column is missing from the header", ru: `в заголовке нет обязательного столбца ${ruColumn(c)}` });
 
   // Rows, grouped by registration number in the order they first appear.
   const groups = new Map<string, Row[]>();
@@ -444,12 +579,17 @@ export function parseKitsCsv(text: string, options: { multiOnlyMinSeats?: number
     // A row with more cells than the header is shifted: every cell after the stray delimiter is in the wrong
     // column, so it gets this one error rather than one per shifted cell.
     if (record.cells.slice(header.cells.length).some((c) => c.trim() !== "")) {
-      fail(record.line, null, "more cells than the header has columns (a delimiter inside an unquoted value? quote it)");
+      fail(record.line, null, {
+        en: "more cells than the header has columns (a delimiter inside an unquoted value? quote it)",
+        ru: "в строке больше ячеек, чем столбцов в заголовке (разделитель внутри значения без кавычек? заключите значение в кавычки)",
+      });
       continue;
     }
     const cells: Row["cells"] = {};
     for (const [column, i] of indexOf) cells[column] = unguard((record.cells[i] ?? "").trim());
-    for (const i of blankHeader) if ((record.cells[i] ?? "").trim() !== "") fail(record.line, null, `a value in column ${i + 1}, which has no header`);
+    for (const i of blankHeader) {
+      if ((record.cells[i] ?? "").trim() !== "") fail(record.line, null, { en: `a value in column ${i + 1}, which has no header`, ru: `значение в столбце ${i + 1}, у которого нет заголовка` });
+    }
     const reg = (cells.regNumber ?? "").replace(/\s/g, "");
     const key = reg === "" ? `#${record.line}` : reg;
     const group = groups.get(key);
@@ -475,11 +615,16 @@ export function parseKitsCsv(text: string, options: { multiOnlyMinSeats?: number
       if (entries.length === 0) continue;
       const first = entries[0];
       for (const e of entries.slice(1)) {
-        if (!sameValue(e.value, first.value)) fail(e.line, column, `differs from line ${first.line}: every row of a kit (same registration number) must agree on ${column}`);
+        if (!sameValue(e.value, first.value)) {
+          fail(e.line, column, {
+            en: `differs from line ${first.line}: every row of a kit (same registration number) must agree on ${column}`,
+            ru: `отличается от строки ${first.line}: у всех строк комплекта (с одним регистрационным номером) столбец ${ruColumn(column)} должен совпадать`,
+          });
+        }
       }
       lineOf.set(column, first.line);
       if (!first.value.ok) {
-        fail(first.line, column, first.value.message);
+        fail(first.line, column, first.value.text);
         continue;
       }
       if (column === "owner") ownerName = first.value.value as string;
@@ -495,7 +640,7 @@ export function parseKitsCsv(text: string, options: { multiOnlyMinSeats?: number
         const raw = row.cells[column] ?? "";
         if (raw === "") continue;
         const value = convert(column, raw);
-        if (!value.ok) fail(row.line, column, value.message);
+        if (!value.ok) fail(row.line, column, value.text);
         else pin[PIN_FIELD[column]] = value.value;
       }
       pins.push(pin);
@@ -506,7 +651,12 @@ export function parseKitsCsv(text: string, options: { multiOnlyMinSeats?: number
       if (!/\p{L}/u.test(code) && (digits.length === 15 || digits.length === 16)) {
         const earlier = pinSeen.get(digits);
         if (!earlier) pinSeen.set(digits, { line: row.line, group: groupKey });
-        else if (earlier.group !== groupKey) fail(row.line, "pinCode", `the same PIN is already on line ${earlier.line}, with another registration number; a PIN belongs to one kit`);
+        else if (earlier.group !== groupKey) {
+          fail(row.line, "pinCode", {
+            en: `the same PIN is already on line ${earlier.line}, with another registration number; a PIN belongs to one kit`,
+            ru: `этот ПИН-код уже есть в строке ${earlier.line}, с другим регистрационным номером; ПИН-код принадлежит одному комплекту`,
+          });
+        }
       }
     }
     input.pins = pins;
@@ -520,17 +670,18 @@ export function parseKitsCsv(text: string, options: { multiOnlyMinSeats?: number
           const column = typeof leaf === "string" ? (COLUMN_OF_FIELD[leaf] ?? "pinCode") : "pinCode";
           if (!indexOf.has(column)) continue;
           const message = issue.message.replace(/already at pins\.(\d+)/, (_m, j: string) => `already on line ${pinLines[Number(j)] ?? kitLine}`);
-          fail(at ?? kitLine, column, message);
+          fail(at ?? kitLine, column, issueText(message, column));
           continue;
         }
         if (typeof head !== "string") {
-          fail(kitLine, null, issue.message);
+          fail(kitLine, null, issueText(issue.message, null));
           continue;
         }
         const column = COLUMN_OF_FIELD[head] ?? (head as KitsCsvColumn);
         // A required column missing from the header was reported once, at the header.
         if (COLUMN_ORDER.includes(column) && !indexOf.has(column)) continue;
-        fail(lineOf.get(column) ?? kitLine, COLUMN_ORDER.includes(column) ? column : null, issue.message);
+        const known = COLUMN_ORDER.includes(column) ? column : null;
+        fail(lineOf.get(column) ?? kitLine, known, issueText(issue.message, known));
       }
       continue;
     }
@@ -547,8 +698,17 @@ function done(errors: KitsCsvError[], kits: ImportedKit[]): KitsCsvParseResult {
   if (sorted.length <= MAX_KITS_CSV_ERRORS) return { kits: [], errors: sorted };
   const kept = sorted.slice(0, MAX_KITS_CSV_ERRORS);
   const rest = sorted.length - MAX_KITS_CSV_ERRORS;
-  return { kits: [], errors: [...kept, { line: sorted[MAX_KITS_CSV_ERRORS].line, column: null, message: `${rest} more error${rest === 1 ? "" : "s"} from this line on were left out` }] };
+  const more = kitsCsvError(sorted[MAX_KITS_CSV_ERRORS].line, null, {
+    en: `${rest} more error${rest === 1 ? "" : "s"} from this line on were left out`,
+    ru: `ещё ${rest} ${ruCount(rest, "ошибка", "ошибки", "ошибок")}, начиная с этой строки, не ${RU_PLURAL.select(rest) === "one" ? "показана" : "показаны"}`,
+  });
+  return { kits: [], errors: [...kept, more] };
 }
 
-/** Response schema of an import's errors (the route answers 422 with them). */
-export const KitsCsvErrorSchema = z.object({ line: z.number().int().min(1), column: z.string().nullable(), message: z.string() });
+/** Response schema of an import's errors (the import answers 400 `invalid-csv` with them in `details.errors`): `message` is `text.en`. */
+export const KitsCsvErrorSchema = z.object({
+  line: z.number().int().min(1),
+  column: z.string().nullable(),
+  message: z.string(),
+  text: z.object({ en: z.string(), ru: z.string() }),
+});

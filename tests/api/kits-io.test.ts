@@ -154,7 +154,7 @@ describe("the kits-and-PINs CSV", () => {
     const body = ErrorSchema.parse(await res.json());
     expect(body.error.code).toBe("invalid-csv");
     const errors = (body.error.details as { errors: Array<{ line: number; column: string | null; message: string }> }).errors;
-    expect(errors).toEqual([{ line: 3, column: "pinCode", message: expect.any(String) }]);
+    expect(errors).toEqual([{ line: 3, column: "pinCode", message: expect.any(String), text: { en: expect.any(String), ru: expect.any(String) } }]);
     expect(JSON.stringify(body)).not.toContain("111222333");
     expect(counts()).toEqual(before);
   });
@@ -173,8 +173,10 @@ describe("the kits-and-PINs CSV", () => {
     const again = [header, row("8109999103", "main", "555-000-000-000-104"), row(company.kits[0].regNumber, "main", "555-000-000-000-105")].join("\n");
     const refused = await post(again);
     expect(refused.status).toBe(400);
-    const errors = (ErrorSchema.parse(await refused.json()).error.details as { errors: Array<{ line: number; column: string }> }).errors;
-    expect(errors).toEqual([{ line: 3, column: "regNumber", message: expect.any(String) }]);
+    const errors = (ErrorSchema.parse(await refused.json()).error.details as { errors: Array<{ line: number; column: string; message: string; text: { en: string; ru: string } }> }).errors;
+    expect(errors).toEqual([{ line: 3, column: "regNumber", message: expect.any(String), text: { en: expect.any(String), ru: expect.any(String) } }]);
+    expect(errors[0].text.en).toBe(errors[0].message);
+    expect(errors[0].text.ru).toBe("комплект с таким регистрационным номером уже записан (или номер встречается в файле дважды)");
     expect(getDb().select().from(kits).where(eq(kits.regNumber, "8109999103")).get()).toBeUndefined();
     expect(auditOf("kits.import")).toHaveLength(1);
   });

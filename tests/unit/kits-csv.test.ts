@@ -7,7 +7,17 @@ import { describe, expect, test } from "vitest";
 import { KIT_LEVELS, PIN_ROLES, type PinSet } from "@/lib/domain/enums";
 import { newKitSchema, type NewKit, type NewKitInput } from "@/lib/inventory/api";
 import { kitPinSets } from "@/lib/licensing/kit-shape";
-import { formatKitsCsv, KITS_CSV_COLUMNS, KITS_CSV_TEMPLATE, MAX_KITS_CSV_ERRORS, parseKitsCsv, type ImportedKit, type KitsCsvKit } from "@/lib/parsers/kits-csv";
+import {
+  formatKitsCsv,
+  KITS_CSV_COLUMNS,
+  KITS_CSV_TEMPLATE,
+  KitsCsvErrorSchema,
+  MAX_KITS_CSV_ERRORS,
+  parseKitsCsv,
+  type ImportedKit,
+  type KitsCsvError,
+  type KitsCsvKit,
+} from "@/lib/parsers/kits-csv";
 
 const fixture = (name: string) => fs.readFileSync(path.join(__dirname, "..", "fixtures", "kits-csv", name), "utf8");
 
@@ -32,6 +42,20 @@ const bare = (kit: ImportedKit) => {
 /** No message may carry a run of digits long enough to be (part of) a PIN. */
 const expectNoDigitRuns = (messages: string[]) => {
   for (const m of messages) expect(m).not.toMatch(/\d{5,}/);
+};
+
+const CYRILLIC = /[а-яё]/i;
+
+/** Every error in both languages: `message` is the English text, the Russian is there and is Russian; neither carries a PIN's digits. */
+const expectBilingual = (errors: KitsCsvError[]) => {
+  for (const e of errors) {
+    expect(e.text.en).toBe(e.message);
+    expect(e.text.en.trim()).not.toBe("");
+    expect(e.text.ru.trim()).not.toBe("");
+    expect(e.text.ru).toMatch(CYRILLIC);
+    expect(KitsCsvErrorSchema.parse(e)).toEqual(e);
+  }
+  expectNoDigitRuns(errors.flatMap((e) => [e.message, e.text.en, e.text.ru]));
 };
 
 describe("the template — DOMAIN §1.1–1.2", () => {
@@ -146,12 +170,14 @@ describe("parseKitsCsv — reading what spreadsheets write", () => {
 
   test("a quoted value spanning lines counts its lines: the next row's line number is right", () => {
     const r = parseKitsCsv(csv(`8101234567,"Лицензия\r\nна 1 р.м.",client,PROF,1,software,,,,,,,,single,main,209384756102938`, "801234567,Сервер,server,PROF,0,software,64,,,,,,,single,main,123"));
-    expect(r.errors).toEqual([{ line: 4, column: "pinCode", message: "a PIN has 15 or 16 digits, 3 found" }]);
+    expect(r.errors).toEqual([{ line: 4, column: "pinCode", message: "a PIN has 15 or 16 digits, 3 found", text: { en: "a PIN has 15 or 16 digits, 3 found", ru: "в ПИН-коде 15 или 16 цифр, а найдено: 3" } }]);
   });
 
   test("multiOnlyMinSeats is the admin's setting (§1.2 [M]): a 50-seat kit's single-user PIN is refused at 50, accepted when the rule is off", () => {
     const text = csv("8101234567,Лицензия на 50 р.м.,client,PROF,50,software,,,,,,,,single,main,209384756102938");
-    expect(parseKitsCsv(text).errors).toEqual([{ line: 2, column: "pinSet", message: "a 50-seat kit holds multi-user PINs only" }]);
+    expect(parseKitsCsv(text).errors).toEqual([
+      { line: 2, column: "pinSet", message: "a 50-seat kit holds multi-user PINs only", text: { en: "a 50-seat kit holds multi-user PINs only", ru: "в комплекте на 50 мест бывают только многопользовательские ПИН-коды" } },
+    ]);
     expect(parseKitsCsv(text, { multiOnlyMinSeats: null }).errors).toEqual([]);
   });
 });
@@ -224,8 +250,27 @@ describe("parseKitsCsv — every bad row named by line, column and rule", () => 
   ])("%s", (_name, text, expected) => {
     const r = parseKitsCsv(text);
     expect(r.kits).toEqual([]);
-    expect(r.errors).toEqual(expected.map((e) => ({ line: e.line, column: e.column, message: expect.stringMatching(e.message) })));
-    expectNoDigitRuns(r.errors.map((e) => e.message));
+    expect(r.errors).toEqual(expected.map((e) => ({ line: e.line, column: e.column, message: expect.stringMatching(e.message), text: { en: expect.stringMatching(e.message), ru: expect.stringMatching(CYRILLIC) } })));
+    expectBilingual(r.errors);
+  });
+
+  test.each<[string, string, string]>([
+    ["a PIN of 14 digits", csv(`8101234567,${K},client,PROF,1,software,,,,,,,,single,main,209-384-756-102-93`), "в ПИН-коде 15 или 16 цифр, а найдено: 14"],
+    ["a letter in a PIN", csv(`8101234567,${K},client,PROF,1,software,,,,,,,,single,main,2O9384756102938`), "в ПИН-коде только цифры, а найдена буква (O вместо 0? l вместо 1?)"],
+    ["a multi-user PIN on a 1-seat kit", csv(ONE_SEAT[0], `8101234567,${K},client,PROF,1,software,,,,,,,,multi,additional,536471829304152`), "в комплекте на 1 место бывают только однопользовательские ПИН-коды"],
+    ["a multi-user PIN on a server license", csv(`801234567,Сервер,server,PROF,0,software,64,,,,,,,multi,main,209384756102938`), "в серверной лицензии бывают только однопользовательские ПИН-коды"],
+    ["the same PIN twice in one kit", csv(ONE_SEAT[0], ONE_SEAT[1], ONE_SEAT[2].replace("427561029384756", "209-384-756-102-938")), "этот ПИН-код уже есть в строке 2: каждый ПИН-код записывается в комплекте один раз"],
+    ["a hardware-key kit with a PIN", csv(`8101234567,USB-ключ на 5 р.м.,client,PROF,5,hardware,,,,,,,,single,main,209384756102938`), "у комплекта с аппаратным ключом нет ПИН-кодов: оставьте столбцы ПИН-кодов пустыми"],
+    ["a registration number of 8 digits", csv(`81012345,${K},client,PROF,1,software,,,,,,,,,,`), "регистрационный номер состоит из 9–12 цифр"],
+    ["an unknown kind", csv(`8101234567,${K},desktop,PROF,1,software,,,,,,,,,,`), "допустимые значения: basic, client, server (по-русски: базовая, клиентская, серверная)"],
+    ["a set word not known", csv(`8101234567,${K},client,PROF,1,software,,,,,,,,один,main,209384756102938`), "допустимые значения: single, multi (по-русски: однопользовательский, многопользовательский)"],
+    ["a product left empty", csv(`8101234567,,client,PROF,1,software,,,,,,,,,,`), "не заполнено обязательное поле «Продукт»"],
+    ["a required column missing", `regNumber,product,kind,protection\r\n8101234567,${K},client,software\r\n`, "в заголовке нет обязательного столбца «Мест»"],
+    ["rows of one kit disagreeing", csv(ONE_SEAT[0], ONE_SEAT[1].replace("на 1 р.м.", "на 5 р.м."), ONE_SEAT[2]), "отличается от строки 2: у всех строк комплекта (с одним регистрационным номером) столбец «Продукт» должен совпадать"],
+  ])("the Russian text of %s reads as Russian, not as a column's generic rule", (_name, text, ru) => {
+    const r = parseKitsCsv(text);
+    expect(r.errors.map((e) => e.text.ru)).toEqual([ru]);
+    expectBilingual(r.errors);
   });
 
   test("every error of the file is reported, sorted by line — nothing stops at the first", () => {
@@ -247,13 +292,20 @@ describe("parseKitsCsv — every bad row named by line, column and rule", () => 
       [5, "seats"],
       [6, "purchaseDate"],
     ]);
+    expectBilingual(r.errors);
   });
 
   test(`a file of thousands of bad rows gives ${MAX_KITS_CSV_ERRORS} errors and one that counts the rest`, () => {
     const rows = Array.from({ length: MAX_KITS_CSV_ERRORS + 20 }, (_, i) => `${800000000 + i},Лицензия,client,PROF,1,software,,,,,,,,single,main,1`);
     const r = parseKitsCsv(csv(...rows));
     expect(r.errors).toHaveLength(MAX_KITS_CSV_ERRORS + 1);
-    expect(r.errors.at(-1)).toEqual({ line: MAX_KITS_CSV_ERRORS + 2, column: null, message: "20 more errors from this line on were left out" });
+    expect(r.errors.at(-1)).toEqual({
+      line: MAX_KITS_CSV_ERRORS + 2,
+      column: null,
+      message: "20 more errors from this line on were left out",
+      text: { en: "20 more errors from this line on were left out", ru: "ещё 20 ошибок, начиная с этой строки, не показаны" },
+    });
+    expectBilingual(r.errors);
   });
 
   const pinCell = fc.string({ unit: fc.constantFrom(..."0123456789- Oo*•E+.,;\""), maxLength: 24 });
@@ -261,6 +313,8 @@ describe("parseKitsCsv — every bad row named by line, column and rule", () => 
     const rows = cells.map((c) => `8101234567,Лицензия,client,PROF,1,software,,,,,,,,single,backup,"${c.replace(/"/g, '""')}"`);
     const r = parseKitsCsv(csv(...rows));
     expectNoDigitRuns(r.errors.map((e) => e.message));
+    expectNoDigitRuns(r.errors.map((e) => e.text.ru));
+    expectBilingual(r.errors);
     for (const e of r.errors) expect(e.line).toBeGreaterThanOrEqual(2);
   });
 });
