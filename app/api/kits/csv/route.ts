@@ -30,7 +30,7 @@ export const GET = route((request, { principal, actor, address }) => {
 
 /**
  * Imports kits and PINs from CSV (the template's columns; UTF-8, Windows-1251 or CP866; `,` or `;`). Every
- * bad row is reported (400 `invalid-csv`, `details.errors[]` of `{line, column, message}`) and nothing is
+ * bad row is reported (400 `invalid-csv`, `details.errors[]` of `{line, column, message, text: {en, ru}}`) and nothing is
  * written unless every row is good; 201 `{imported: {kits, pins}}`.
  */
 export const POST = route(async (request, { actor, address }) => {
