@@ -16,7 +16,9 @@ import { getDb, type Db } from "./client";
 import { secretKeys } from "./crypto";
 import { authAccount, authSession, authUser, authVerification } from "./schema";
 
-export const MIN_PASSWORD_LENGTH = 10;
+import { MIN_PASSWORD_LENGTH } from "@/lib/security/account-api";
+
+export { MIN_PASSWORD_LENGTH };
 export const SESSION_DAYS = 7;
 
 // The library's admin endpoints stay with `admin`; what each role may see in SeatLedger is lib/security/access.ts.

@@ -1,26 +1,25 @@
 "use client";
 
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
+import type { FieldError, FieldValues, Path, UseFormReturn } from "react-hook-form";
 
 import { ApiError } from "@/components/ui/api";
-
-export interface ErrorTexts {
-  /** Per form field (`email`, `role`, `password`, `name`, `scope`, `id`), in the reader's language. */
-  fields: Record<string, string>;
-  /** Not tied to a field, or a field the form does not show. */
-  form?: string;
-}
+import { useBind, type FormProblem } from "@/components/ui/form";
+import { MIN_PASSWORD_LENGTH } from "@/lib/security/account-api";
 
 /**
- * The catalog's text for an API error. Validation issues and app errors name their field (`email: …`),
- * so the text goes next to that field; codes the page knows are translated, anything else shows the API's
- * own message.
+ * The Settings page's texts (`settings.errors`) for the one form pattern (components/ui/form.tsx). The
+ * forms check with the API's own schemas and `applyServerError` puts what the server refuses on its field
+ * (a 400 issue, a 409 naming it: `conflict` on `email`, `last-admin` on `role`); this says it in the
+ * reader's language. What belongs to no field, and a refused list or delete, gets its text here too.
  */
-export function useApiErrorTexts(context: "user" | "token", minPasswordLength = 10) {
+export function useApiErrorTexts(context: "user" | "token", minPasswordLength = MIN_PASSWORD_LENGTH) {
   const t = useTranslations("settings.errors");
+  const locale = useLocale() === "ru" ? "ru" : "en";
 
-  const forField = (field: string, fallback: string): string => {
-    switch (field) {
+  /** A field's rule (`email`, `role`, `password`, `name`, `scope`): whatever refused it, client or server. */
+  const rule = (name: string, fallback: string): string => {
+    switch (name) {
       case "email":
         return t("email");
       case "password":
@@ -36,40 +35,55 @@ export function useApiErrorTexts(context: "user" | "token", minPasswordLength = 
     }
   };
 
-  return (error: unknown, shownFields: readonly string[]): ErrorTexts => {
-    const place = (field: string | undefined, text: string): ErrorTexts =>
-      field !== undefined && shownFields.includes(field) ? { fields: { [field]: text } } : { fields: {}, form: text };
+  /** A refused field's text: a 409 by its code, anything else by the field's rule. */
+  const field = (name: string, error: FieldError | undefined): string | undefined => {
+    if (!error) return undefined;
+    if (error.type === "conflict") return t("emailTaken");
+    if (error.type === "last-admin") return t("lastAdmin");
+    return rule(name, error.message ?? "");
+  };
 
-    if (!(error instanceof ApiError)) return { fields: {}, form: t("generic", { message: error instanceof Error ? error.message : String(error) }) };
-    const named = /^([A-Za-z]+): /.exec(error.message)?.[1];
-    switch (error.code) {
-      case "invalid-input": {
-        const result: ErrorTexts = { fields: {} };
-        const rest: string[] = [];
-        for (const issue of error.issues) {
-          if (shownFields.includes(issue.path)) result.fields[issue.path] ??= forField(issue.path, issue.message);
-          else rest.push(issue.path === "(body)" ? issue.message : `${issue.path}: ${issue.message}`);
-        }
-        if (rest.length > 0 || Object.keys(result.fields).length === 0) result.form = t("generic", { message: rest.join("; ") || error.message });
-        return result;
-      }
+  /** What belongs to no field: a form's problem (`applyServerError`), or a refused request's. */
+  const problem = (p: FormProblem): string => {
+    if (p.kind === "refusal") return t("generic", { message: p.refusal.message[locale] });
+    switch (p.code) {
       case "conflict":
-        return place("email", t("emailTaken"));
+        return t("emailTaken");
       case "last-admin":
-        return place(named === "role" ? "role" : undefined, t("lastAdmin"));
+        return t("lastAdmin");
       case "self-delete":
-        return place(undefined, t("selfDelete"));
+        return t("selfDelete");
       case "not-found":
-        return place(undefined, context === "token" ? t("tokenGone") : t("userGone"));
+        return context === "token" ? t("tokenGone") : t("userGone");
       case "unauthenticated":
-        return place(undefined, t("unauthenticated"));
+        return t("unauthenticated");
       case "forbidden":
       case "cross-origin":
-        return place(undefined, t("forbidden"));
+        return t("forbidden");
       case "network":
-        return place(undefined, t("network"));
+        return t("network");
       default:
-        return place(named, t("generic", { message: error.message }));
+        return t("generic", { message: p.message });
     }
   };
+
+  /** A refused request no form shows (a list, a delete, a revoke). */
+  const of = (error: unknown): string => problem(problemOf(error));
+
+  return { field, problem, of };
+}
+
+export type ApiErrorTexts = ReturnType<typeof useApiErrorTexts>;
+
+/** A refused request as a problem of no field, the way `applyServerError` words one. */
+function problemOf(error: unknown): FormProblem {
+  if (!(error instanceof ApiError)) return { kind: "error", code: "failed", message: error instanceof Error ? error.message : String(error) };
+  const issues = error.issues.map((i) => (i.path === "(body)" ? i.message : `${i.path}: ${i.message}`)).join("; ");
+  return { kind: "error", code: error.code, message: (error.code === "invalid-input" && issues) || error.message };
+}
+
+/** `useBind` with the Settings page's texts: `register` for the field, and its refusal in `settings.errors` words. */
+export function useSettingsBind<T extends FieldValues>(form: UseFormReturn<T, unknown, unknown>, texts: ApiErrorTexts) {
+  const bind = useBind(form);
+  return (name: Path<T>) => ({ ...bind(name), error: texts.field(name, form.getFieldState(name, form.formState).error) });
 }

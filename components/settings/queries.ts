@@ -4,16 +4,18 @@
  * prefix when it settles (a failure such as "already deleted" also means the list is stale).
  */
 import { queryOptions, useMutation, useQueryClient } from "@tanstack/react-query";
+import type { z } from "zod";
+
 import { apiCall as call, ApiError, send } from "@/components/ui/api";
-
-import type { TokenScope, UserRole } from "@/lib/domain/enums";
-
+import type { TokenScope } from "@/lib/domain/enums";
 import {
   TokenCreatedResponseSchema,
   TokenListResponseSchema,
   UserCreatedResponseSchema,
   UserListResponseSchema,
   UserUpdatedResponseSchema,
+  type NewUserSchema,
+  type UserPatchSchema,
 } from "@/lib/security/account-api";
 
 export const userKeys = {
@@ -38,13 +40,6 @@ export const tokensQueryOptions = () =>
     queryFn: async () => (await call(TokenListResponseSchema, "/api/tokens")).tokens,
   });
 
-export interface NewUserInput {
-  email: string;
-  name?: string;
-  role: UserRole;
-  password?: string;
-}
-
 function useInvalidating<TVars, TData>(prefix: readonly string[], mutationFn: (vars: TVars) => Promise<TData>) {
   const queryClient = useQueryClient();
   return useMutation<TData, ApiError, TVars>({
@@ -53,10 +48,10 @@ function useInvalidating<TVars, TData>(prefix: readonly string[], mutationFn: (v
   });
 }
 
-export const useCreateUserMutation = () => useInvalidating(userKeys.all, (input: NewUserInput) => call(UserCreatedResponseSchema, "/api/users", send("POST", input)));
+export const useCreateUserMutation = () => useInvalidating(userKeys.all, (input: z.output<typeof NewUserSchema>) => call(UserCreatedResponseSchema, "/api/users", send("POST", input)));
 
 export const useUpdateUserMutation = () =>
-  useInvalidating(userKeys.all, ({ id, ...patch }: { id: string; role?: UserRole; password?: string }) =>
+  useInvalidating(userKeys.all, ({ id, ...patch }: { id: string } & z.output<typeof UserPatchSchema>) =>
     call(UserUpdatedResponseSchema, `/api/users/${encodeURIComponent(id)}`, send("PATCH", patch)),
   );
 

@@ -2,21 +2,21 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { useFormatter, useTranslations } from "next-intl";
-import { useId, useState, type FormEvent } from "react";
+import { useId, useState } from "react";
 
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
+import { DangerConfirm, Notice } from "@/components/ui/controls";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Field } from "@/components/ui/field";
-import { TOKEN_SCOPES, type TokenScope } from "@/lib/domain/enums";
-
-import { useApiErrorTexts } from "./api-errors";
-import { DangerConfirm, Notice } from "@/components/ui/controls";
+import { useApiForm } from "@/components/ui/form";
 import { buttonClass } from "@/components/ui/styles";
+import { TOKEN_SCOPES, type TokenScope } from "@/lib/domain/enums";
+import { NewTokenSchema, type ApiTokenWire } from "@/lib/security/account-api";
 
+import { useApiErrorTexts, useSettingsBind } from "./api-errors";
 import { LoadFailed, SecretPanel, SecretValue, TableSkeleton } from "./controls";
 import { tokensQueryOptions, useCreateTokenMutation, useRevokeTokenMutation } from "./queries";
-import type { ApiTokenWire } from "@/lib/security/account-api";
 import { SortableTable, type SortableColumn } from "./sortable-table";
 
 const SCOPE_TONE: Record<TokenScope, BadgeTone> = { import: "neutral", read: "accent", admin: "warning" };
@@ -33,7 +33,7 @@ export function TokensSection({ initialTokens }: { initialTokens: ApiTokenWire[]
   const query = useQuery({ ...tokensQueryOptions(), initialData: initialTokens });
   const [confirming, setConfirming] = useState<number | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  const errorTexts = useApiErrorTexts("token");
+  const texts = useApiErrorTexts("token");
 
   const closeConfirm = (id: number, message?: string) => {
     setConfirming(null);
@@ -103,7 +103,7 @@ export function TokensSection({ initialTokens }: { initialTokens: ApiTokenWire[]
     <Card title={t("tokens.title")} description={t("tokens.description")}>
       <div className="flex flex-col gap-4" data-testid="tokens-section">
         {notice && <Notice tone="success">{notice}</Notice>}
-        {query.isError && <LoadFailed message={errorTexts(query.error, []).form ?? ""} onRetry={() => query.refetch()} />}
+        {query.isError && <LoadFailed message={texts.of(query.error)} onRetry={() => query.refetch()} />}
         {query.isPending ? (
           <TableSkeleton />
         ) : !tokens || tokens.length === 0 ? (
@@ -128,11 +128,11 @@ export function TokensSection({ initialTokens }: { initialTokens: ApiTokenWire[]
 function RevokeConfirm({ token, onClose }: { token: ApiTokenWire; onClose: (message?: string) => void }) {
   const t = useTranslations("settings");
   const mutation = useRevokeTokenMutation();
-  const errorTexts = useApiErrorTexts("token");
+  const texts = useApiErrorTexts("token");
   return (
     <DangerConfirm
       question={t("tokens.revoke.confirm", { name: token.name })}
-      error={mutation.error ? errorTexts(mutation.error, []).form : undefined}
+      error={mutation.error ? texts.of(mutation.error) : undefined}
       pending={mutation.isPending}
       submit={t("tokens.revoke.submit")}
       submitting={t("tokens.revoke.submitting")}
@@ -143,34 +143,27 @@ function RevokeConfirm({ token, onClose }: { token: ApiTokenWire; onClose: (mess
   );
 }
 
-const CREATE_FIELDS = ["name", "scope"] as const;
+/** The route's own schema: who creates a token is the acting principal, never the form. */
+const CreateTokenSchema = NewTokenSchema.pick({ name: true, scope: true });
+const CREATE_DEFAULTS = { name: "", scope: "import" } as const;
 
 function CreateTokenForm() {
   const t = useTranslations("settings");
   const mutation = useCreateTokenMutation();
-  const errorTexts = useApiErrorTexts("token");
+  const texts = useApiErrorTexts("token");
   const titleId = useId();
   const scopeId = useId();
-  const [name, setName] = useState("");
-  const [scope, setScope] = useState<TokenScope>("import");
   const [created, setCreated] = useState<{ name: string; token: string; origin: string; scope: string } | null>(null);
-
-  const errors = mutation.error ? errorTexts(mutation.error, CREATE_FIELDS) : { fields: {} as Record<string, string> };
-
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    if (mutation.isPending) return;
-    mutation.mutate(
-      { name, scope },
-      {
-        onSuccess: ({ token, apiToken }) => {
-          setName("");
-          setScope("import");
-          setCreated({ name: apiToken.name, token, origin: window.location.origin, scope: apiToken.scope });
-        },
-      },
-    );
-  };
+  const { form, onSubmit, problem, pending } = useApiForm(CreateTokenSchema, {
+    defaultValues: CREATE_DEFAULTS,
+    submit: (input) => mutation.mutateAsync(input),
+    onDone: ({ token, apiToken }) => {
+      form.reset(CREATE_DEFAULTS);
+      setCreated({ name: apiToken.name, token, origin: window.location.origin, scope: apiToken.scope });
+    },
+  });
+  const bind = useSettingsBind(form, texts);
+  const { error: scopeError, ...scope } = bind("scope");
 
   return (
     <div className="flex flex-col gap-3 border-t border-slate-100 pt-4">
@@ -186,24 +179,14 @@ function CreateTokenForm() {
           </div>
         </SecretPanel>
       )}
-      <form onSubmit={submit} noValidate aria-labelledby={titleId} className="flex flex-col gap-3" data-testid="create-token-form">
-        {errors.form && <Notice tone="error">{errors.form}</Notice>}
-        <Field
-          className="max-w-xl"
-          label={t("tokens.create.name")}
-          name="name"
-          autoComplete="off"
-          required
-          value={name}
-          onChange={(e) => setName(e.target.value)}
-          help={t("tokens.create.nameHelp")}
-          error={errors.fields.name}
-        />
-        <fieldset className="flex flex-col gap-2" aria-describedby={errors.fields.scope ? `${scopeId}-error` : undefined}>
+      <form onSubmit={(e) => (pending ? e.preventDefault() : void onSubmit(e))} noValidate aria-labelledby={titleId} className="flex flex-col gap-3" data-testid="create-token-form">
+        {problem && <Notice tone="error">{texts.problem(problem)}</Notice>}
+        <Field className="max-w-xl" label={t("tokens.create.name")} autoComplete="off" required help={t("tokens.create.nameHelp")} {...bind("name")} />
+        <fieldset className="flex flex-col gap-2" aria-describedby={scopeError ? `${scopeId}-error` : undefined}>
           <legend className="mb-1 text-sm font-medium text-slate-800">{t("tokens.create.scope")}</legend>
-          {errors.fields.scope && (
+          {scopeError && (
             <p id={`${scopeId}-error`} className="text-sm text-red-700">
-              {errors.fields.scope}
+              {scopeError}
             </p>
           )}
           {TOKEN_SCOPES.map((s) => (
@@ -211,11 +194,9 @@ function CreateTokenForm() {
               <input
                 id={`${scopeId}-${s}`}
                 type="radio"
-                name="scope"
                 value={s}
-                checked={scope === s}
-                onChange={() => setScope(s)}
-                aria-describedby={[`${scopeId}-${s}-hint`, errors.fields.scope ? `${scopeId}-error` : null].filter(Boolean).join(" ")}
+                {...scope}
+                aria-describedby={[`${scopeId}-${s}-hint`, scopeError ? `${scopeId}-error` : null].filter(Boolean).join(" ")}
                 className="mt-0.5 size-4 accent-accent-700"
               />
               <div className="flex flex-col">
@@ -230,8 +211,8 @@ function CreateTokenForm() {
           ))}
         </fieldset>
         <div>
-          <button type="submit" className={buttonClass("primary")} aria-disabled={mutation.isPending || undefined}>
-            {mutation.isPending ? t("tokens.create.submitting") : t("tokens.create.submit")}
+          <button type="submit" className={buttonClass("primary")} aria-disabled={pending || undefined}>
+            {pending ? t("tokens.create.submitting") : t("tokens.create.submit")}
           </button>
         </div>
       </form>

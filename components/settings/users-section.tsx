@@ -4,21 +4,23 @@ import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useFormatter, useTranslations } from "next-intl";
-import { useEffect, useId, useRef, useState, type FormEvent } from "react";
+import { useEffect, useId, useRef, useState } from "react";
+import { useForm, useWatch, type FieldValues, type UseFormReturn } from "react-hook-form";
+import { z } from "zod";
 
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
+import { DangerConfirm, Notice, SelectField } from "@/components/ui/controls";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Field } from "@/components/ui/field";
-import { USER_ROLES, type UserRole } from "@/lib/domain/enums";
-
-import { useApiErrorTexts } from "./api-errors";
-import { DangerConfirm, Notice, SelectField } from "@/components/ui/controls";
+import { applyServerError, useApiForm, type FormProblem } from "@/components/ui/form";
 import { buttonClass } from "@/components/ui/styles";
+import { USER_ROLES, type UserRole } from "@/lib/domain/enums";
+import { NewUserSchema, UserPatchSchema, type UserWire } from "@/lib/security/account-api";
 
+import { useApiErrorTexts, useSettingsBind } from "./api-errors";
 import { LoadFailed, SecretPanel, SecretValue, TableSkeleton } from "./controls";
 import { useCreateUserMutation, useDeleteUserMutation, useUpdateUserMutation, usersQueryOptions } from "./queries";
-import type { UserWire } from "@/lib/security/account-api";
 import { SortableTable, type SortableColumn } from "./sortable-table";
 
 type Open = { id: string; kind: "password" | "delete" } | null;
@@ -48,7 +50,7 @@ export function UsersSection({ initialUsers, me, minPasswordLength }: UsersSecti
   const query = useQuery({ ...usersQueryOptions(), initialData: initialUsers });
   const [open, setOpen] = useState<Open>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  const errorTexts = useApiErrorTexts("user", minPasswordLength);
+  const texts = useApiErrorTexts("user", minPasswordLength);
 
   const close = (id: string, kind: "password" | "delete", message?: string) => {
     setOpen(null);
@@ -125,7 +127,7 @@ export function UsersSection({ initialUsers, me, minPasswordLength }: UsersSecti
     <Card title={t("users.title")} description={t("users.description")} action={users ? <span className="text-sm text-slate-600">{t("users.count", { count: users.length })}</span> : undefined}>
       <div className="flex flex-col gap-4" data-testid="users-section">
         {notice && <Notice tone="success">{notice}</Notice>}
-        {query.isError && <LoadFailed message={errorTexts(query.error, []).form ?? ""} onRetry={() => query.refetch()} />}
+        {query.isError && <LoadFailed message={texts.of(query.error)} onRetry={() => query.refetch()} />}
         {query.isPending ? (
           <TableSkeleton />
         ) : !users || users.length === 0 ? (
@@ -158,12 +160,12 @@ function RoleSelect({ user, isMe, onSaved, minPasswordLength }: { user: UserWire
   const roleName = useTranslations("auth.roles");
   const router = useRouter();
   const mutation = useUpdateUserMutation();
-  const errorTexts = useApiErrorTexts("user", minPasswordLength);
+  const texts = useApiErrorTexts("user", minPasswordLength);
+  // No submit button: the choice is saved at once. The form only holds where a refusal belongs, as in every form.
+  const form = useForm<{ role: UserRole }>({ defaultValues: { role: user.role } });
+  const [problem, setProblem] = useState<FormProblem | null>(null);
   const id = useId();
-  const error = mutation.error ? (() => {
-    const texts = errorTexts(mutation.error, ["role"]);
-    return texts.fields.role ?? texts.form;
-  })() : undefined;
+  const error = texts.field("role", form.formState.errors.role) ?? (problem ? texts.problem(problem) : undefined);
   // While saving show the choice; the list is refetched before the mutation settles, so it never flips back.
   const value = mutation.isPending && mutation.variables?.role ? mutation.variables.role : user.role;
 
@@ -181,6 +183,8 @@ function RoleSelect({ user, isMe, onSaved, minPasswordLength }: { user: UserWire
         className="rounded-md border border-slate-300 bg-white px-2 py-1 text-sm shadow-sm outline-none focus:border-accent-600 focus:ring-2 focus:ring-accent-200 aria-invalid:border-red-500"
         onChange={(e) => {
           const role = e.target.value as UserRole;
+          form.clearErrors();
+          setProblem(null);
           mutation.mutate(
             { id: user.id, role },
             {
@@ -189,6 +193,7 @@ function RoleSelect({ user, isMe, onSaved, minPasswordLength }: { user: UserWire
                 // One's own role decides what this page may show: let the server render it again.
                 if (isMe) router.refresh();
               },
+              onError: (refused) => setProblem(applyServerError(form as unknown as UseFormReturn<FieldValues, unknown, unknown>, refused)),
             },
           );
         }}
@@ -212,28 +217,25 @@ function RoleSelect({ user, isMe, onSaved, minPasswordLength }: { user: UserWire
 function PasswordForm({ user, minPasswordLength, onClose }: { user: UserWire; minPasswordLength: number; onClose: (message?: string) => void }) {
   const t = useTranslations("settings");
   const mutation = useUpdateUserMutation();
-  const errorTexts = useApiErrorTexts("user", minPasswordLength);
-  const [password, setPassword] = useState("");
+  const texts = useApiErrorTexts("user", minPasswordLength);
+  const { form, onSubmit, problem, pending } = useApiForm(UserPatchSchema, {
+    defaultValues: { password: "" },
+    submit: (patch) => mutation.mutateAsync({ id: user.id, ...patch }),
+    onDone: () => onClose(t("users.password.saved", { email: user.email })),
+  });
+  const bind = useSettingsBind(form, texts);
   const [show, setShow] = useState(false);
   const fieldsRef = useRef<HTMLDivElement>(null);
   const titleId = useId();
   const showId = useId();
   useEffect(() => fieldsRef.current?.querySelector("input")?.focus({ preventScroll: true }), []);
 
-  const errors = mutation.error ? errorTexts(mutation.error, ["password"]) : { fields: {} as Record<string, string> };
-
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    if (mutation.isPending) return;
-    mutation.mutate({ id: user.id, password }, { onSuccess: () => onClose(t("users.password.saved", { email: user.email })) });
-  };
-
   return (
-    <form onSubmit={submit} noValidate aria-labelledby={titleId} className="flex flex-col gap-3 rounded-md border border-slate-200 bg-white p-3">
+    <form onSubmit={(e) => (pending ? e.preventDefault() : void onSubmit(e))} noValidate aria-labelledby={titleId} className="flex flex-col gap-3 rounded-md border border-slate-200 bg-white p-3">
       <h3 id={titleId} className="text-sm font-semibold">
         {t("users.password.title", { email: user.email })}
       </h3>
-      {errors.form && <Notice tone="error">{errors.form}</Notice>}
+      {problem && <Notice tone="error">{texts.problem(problem)}</Notice>}
       <div ref={fieldsRef} className="flex flex-wrap items-end gap-3">
         <Field
           className="min-w-64 flex-1"
@@ -241,10 +243,8 @@ function PasswordForm({ user, minPasswordLength, onClose }: { user: UserWire; mi
           type={show ? "text" : "password"}
           autoComplete="new-password"
           spellCheck={false}
-          value={password}
-          onChange={(e) => setPassword(e.target.value)}
           help={t("users.password.help", { min: minPasswordLength })}
-          error={errors.fields.password}
+          {...bind("password")}
         />
       </div>
       <div className="flex items-center gap-2">
@@ -254,14 +254,14 @@ function PasswordForm({ user, minPasswordLength, onClose }: { user: UserWire; mi
         </label>
       </div>
       <div className="flex flex-wrap gap-2">
-        <button type="submit" className={buttonClass("primary", "sm")} aria-disabled={mutation.isPending || undefined}>
-          {mutation.isPending ? t("users.password.submitting") : t("users.password.submit")}
+        <button type="submit" className={buttonClass("primary", "sm")} aria-disabled={pending || undefined}>
+          {pending ? t("users.password.submitting") : t("users.password.submit")}
         </button>
         <button
           type="button"
           className={buttonClass("secondary", "sm")}
           onClick={() => {
-            setPassword(randomPassword());
+            form.setValue("password", randomPassword(), { shouldDirty: true, shouldValidate: true });
             setShow(true);
           }}
         >
@@ -278,11 +278,11 @@ function PasswordForm({ user, minPasswordLength, onClose }: { user: UserWire; mi
 function DeleteConfirm({ user, onClose }: { user: UserWire; onClose: (message?: string) => void }) {
   const t = useTranslations("settings");
   const mutation = useDeleteUserMutation();
-  const errorTexts = useApiErrorTexts("user");
+  const texts = useApiErrorTexts("user");
   return (
     <DangerConfirm
       question={t("users.delete.confirm", { email: user.email })}
-      error={mutation.error ? errorTexts(mutation.error, []).form : undefined}
+      error={mutation.error ? texts.of(mutation.error) : undefined}
       pending={mutation.isPending}
       submit={t("users.delete.submit")}
       submitting={t("users.delete.submitting")}
@@ -293,39 +293,39 @@ function DeleteConfirm({ user, onClose }: { user: UserWire; onClose: (message?: 
   );
 }
 
-const ADD_FIELDS = ["email", "name", "role", "password"] as const;
+interface AddUserValues {
+  email: string;
+  name: string;
+  role: UserRole;
+  password: string;
+}
+
+const ADD_DEFAULTS: AddUserValues = { email: "", name: "", role: "viewer", password: "" };
+
+/** The route's own schema; an empty password box means "generate one" (the API's omitted password). */
+const AddUserSchema = z.preprocess((raw) => {
+  const v = raw as AddUserValues;
+  return { ...v, password: v.password === "" ? undefined : v.password };
+}, NewUserSchema) as unknown as z.ZodType<z.output<typeof NewUserSchema>, AddUserValues>;
 
 function AddUserForm({ minPasswordLength, onAdded }: { minPasswordLength: number; onAdded: (message: string) => void }) {
   const t = useTranslations("settings");
   const roleName = useTranslations("auth.roles");
   const mutation = useCreateUserMutation();
-  const errorTexts = useApiErrorTexts("user", minPasswordLength);
+  const texts = useApiErrorTexts("user", minPasswordLength);
   const titleId = useId();
-  const [email, setEmail] = useState("");
-  const [name, setName] = useState("");
-  const [role, setRole] = useState<UserRole>("viewer");
-  const [password, setPassword] = useState("");
   const [generated, setGenerated] = useState<{ email: string; password: string } | null>(null);
-
-  const errors = mutation.error ? errorTexts(mutation.error, ADD_FIELDS) : { fields: {} as Record<string, string> };
-
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    if (mutation.isPending) return;
-    mutation.mutate(
-      { email, role, ...(name.trim() ? { name } : {}), ...(password ? { password } : {}) },
-      {
-        onSuccess: ({ user, password: secret }) => {
-          setEmail("");
-          setName("");
-          setPassword("");
-          setRole("viewer");
-          if (secret) setGenerated({ email: user.email, password: secret });
-          else onAdded(t("users.add.added", { email: user.email }));
-        },
-      },
-    );
-  };
+  const { form, onSubmit, problem, pending } = useApiForm(AddUserSchema, {
+    defaultValues: ADD_DEFAULTS,
+    submit: (input) => mutation.mutateAsync(input),
+    onDone: ({ user, password: secret }) => {
+      form.reset(ADD_DEFAULTS);
+      if (secret) setGenerated({ email: user.email, password: secret });
+      else onAdded(t("users.add.added", { email: user.email }));
+    },
+  });
+  const bind = useSettingsBind(form, texts);
+  const role = useWatch({ control: form.control, name: "role" });
 
   return (
     <div className="flex flex-col gap-3 border-t border-slate-100 pt-4">
@@ -337,34 +337,17 @@ function AddUserForm({ minPasswordLength, onAdded }: { minPasswordLength: number
           <SecretValue label={t("users.generated.label")} value={generated.password} />
         </SecretPanel>
       )}
-      <form onSubmit={submit} noValidate aria-labelledby={titleId} className="flex flex-col gap-3" data-testid="add-user-form">
-        {errors.form && <Notice tone="error">{errors.form}</Notice>}
+      <form onSubmit={(e) => (pending ? e.preventDefault() : void onSubmit(e))} noValidate aria-labelledby={titleId} className="flex flex-col gap-3" data-testid="add-user-form">
+        {problem && <Notice tone="error">{texts.problem(problem)}</Notice>}
         <div className="grid gap-3 md:grid-cols-2">
-          <Field label={t("users.add.email")} type="email" name="email" autoComplete="off" spellCheck={false} required value={email} onChange={(e) => setEmail(e.target.value)} error={errors.fields.email} />
-          <Field label={t("users.add.name")} name="name" autoComplete="off" value={name} onChange={(e) => setName(e.target.value)} help={t("users.add.nameHelp")} error={errors.fields.name} />
-          <SelectField
-            label={t("users.add.role")}
-            name="role"
-            value={role}
-            onChange={(e) => setRole(e.target.value as UserRole)}
-            options={USER_ROLES.map((r) => ({ value: r, label: roleName(r) }))}
-            help={t(`roleHints.${role}`)}
-            error={errors.fields.role}
-          />
-          <Field
-            label={t("users.add.password")}
-            type="password"
-            name="password"
-            autoComplete="new-password"
-            value={password}
-            onChange={(e) => setPassword(e.target.value)}
-            help={t("users.add.passwordHelp")}
-            error={errors.fields.password}
-          />
+          <Field label={t("users.add.email")} type="email" autoComplete="off" spellCheck={false} required {...bind("email")} />
+          <Field label={t("users.add.name")} autoComplete="off" help={t("users.add.nameHelp")} {...bind("name")} />
+          <SelectField label={t("users.add.role")} options={USER_ROLES.map((r) => ({ value: r, label: roleName(r) }))} help={t(`roleHints.${role}`)} {...bind("role")} />
+          <Field label={t("users.add.password")} type="password" autoComplete="new-password" help={t("users.add.passwordHelp")} {...bind("password")} />
         </div>
         <div>
-          <button type="submit" className={buttonClass("primary")} aria-disabled={mutation.isPending || undefined}>
-            {mutation.isPending ? t("users.add.submitting") : t("users.add.submit")}
+          <button type="submit" className={buttonClass("primary")} aria-disabled={pending || undefined}>
+            {pending ? t("users.add.submitting") : t("users.add.submit")}
           </button>
         </div>
       </form>

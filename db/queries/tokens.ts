@@ -6,15 +6,9 @@ import { z } from "zod";
 import type { Db } from "../client";
 import { apiTokens, type ApiToken } from "../schema";
 import { recordAudit } from "./audit";
-import { TOKEN_SCOPES } from "@/lib/domain/enums";
+import { NewTokenSchema } from "@/lib/security/account-api";
 
 const TOKEN_PREFIX = "slt_";
-
-export const NewTokenSchema = z.object({
-  name: z.string().trim().min(1, "must name what the token is for, e.g. \"rac import on srv-1c\"").max(100, "at most 100 characters"),
-  scope: z.enum(TOKEN_SCOPES, { error: `must be one of ${TOKEN_SCOPES.join(", ")}` }),
-  createdBy: z.string().max(200).nullable().optional(),
-});
 
 const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
 

@@ -4,36 +4,18 @@ import { and, count, desc, eq, max, ne } from "drizzle-orm";
 import { z } from "zod";
 
 import { AppError } from "@/lib/errors";
-import { USER_ROLES, type UserRole } from "@/lib/domain/enums";
+import type { UserRole } from "@/lib/domain/enums";
+import { NewUserSchema, PasswordSchema, UserPatchSchema } from "@/lib/security/account-api";
 
-import { getAuth, MIN_PASSWORD_LENGTH } from "../auth";
+import { getAuth } from "../auth";
 import type { Db } from "../client";
 import { auditLog, authAccount, authSession, authUser } from "../schema";
 import { recordAudit } from "./audit";
 
-// Trimmed before the format check: zod runs checks in order, so `z.email().trim()` refused " anna@example.ru".
-const email = z
-  .string({ error: "must be an e-mail address like anna@example.ru" })
-  .trim()
-  .toLowerCase()
-  .pipe(z.email({ error: "must be an e-mail address like anna@example.ru" }).max(200, "at most 200 characters"));
-const password = z
-  .string()
-  .min(MIN_PASSWORD_LENGTH, `must be at least ${MIN_PASSWORD_LENGTH} characters`)
-  .max(128, "at most 128 characters");
-const role = z.enum(USER_ROLES, { error: `must be one of ${USER_ROLES.join(", ")}` });
-
-export const NewUserSchema = z.object({
-  email,
-  name: z.string().trim().max(100, "at most 100 characters").optional(),
-  role,
-  /** Omitted: a password is generated and returned once. */
-  password: password.optional(),
-});
-export const UserPatchSchema = z.object({ role: role.optional(), password: password.optional() }).refine((p) => p.role !== undefined || p.password !== undefined, {
-  error: "send a role or a password to change",
-});
-export const PasswordChangeSchema = z.object({ currentPassword: z.string().min(1, "is required"), newPassword: password });
+// The request schemas are the API contract's (lib/security/account-api.ts), which the Settings forms share;
+// NewUserSchema stays importable from here for the setup action (app/actions/auth.ts).
+export { NewUserSchema };
+export const PasswordChangeSchema = z.object({ currentPassword: z.string().min(1, "is required"), newPassword: PasswordSchema });
 
 export const generatePassword = () => randomBytes(12).toString("base64url");
 

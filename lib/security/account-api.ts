@@ -1,13 +1,52 @@
 /**
- * What /api/users and /api/tokens send and answer, shared by the route handlers (which parse their output
- * with these before it leaves), the Settings page's queries and the API tests. Plain zod: no React, no db.
- * Times travel as ISO 8601 strings.
+ * What /api/users and /api/tokens send and answer, shared by the route handlers (which parse their input
+ * and their output with these), db/queries (which parse their input again), the Settings page's forms
+ * and queries and the API tests. Plain zod: no React, no db. Times travel as ISO 8601 strings.
  */
 import { z } from "zod";
 
 import { TOKEN_SCOPES, USER_ROLES } from "@/lib/domain/enums";
 
 const instant = z.iso.datetime();
+
+/**
+ * The shortest password an account may have. db/auth.ts configures the authentication library with its
+ * own `MIN_PASSWORD_LENGTH`: the two must stay equal.
+ */
+export const MIN_PASSWORD_LENGTH = 10;
+
+// Trimmed before the format check: zod runs checks in order, so `z.email().trim()` refused " anna@example.ru".
+const email = z
+  .string({ error: "must be an e-mail address like anna@example.ru" })
+  .trim()
+  .toLowerCase()
+  .pipe(z.email({ error: "must be an e-mail address like anna@example.ru" }).max(200, "at most 200 characters"));
+/** A password an administrator sets or a user chooses. */
+export const PasswordSchema = z
+  .string()
+  .min(MIN_PASSWORD_LENGTH, `must be at least ${MIN_PASSWORD_LENGTH} characters`)
+  .max(128, "at most 128 characters");
+const role = z.enum(USER_ROLES, { error: `must be one of ${USER_ROLES.join(", ")}` });
+
+/** POST /api/users (the route refuses unknown keys: `.strict()`). */
+export const NewUserSchema = z.object({
+  email,
+  name: z.string().trim().max(100, "at most 100 characters").optional(),
+  role,
+  /** Omitted: a password is generated and returned once. */
+  password: PasswordSchema.optional(),
+});
+/** PATCH /api/users/{id}: a new role, a new password, or both. */
+export const UserPatchSchema = z.object({ role: role.optional(), password: PasswordSchema.optional() }).refine((p) => p.role !== undefined || p.password !== undefined, {
+  error: "send a role or a password to change",
+});
+
+/** A new API token; POST /api/tokens takes `name` and `scope` (`createdBy` is the acting principal). */
+export const NewTokenSchema = z.object({
+  name: z.string().trim().min(1, "must name what the token is for, e.g. \"rac import on srv-1c\"").max(100, "at most 100 characters"),
+  scope: z.enum(TOKEN_SCOPES, { error: `must be one of ${TOKEN_SCOPES.join(", ")}` }),
+  createdBy: z.string().max(200).nullable().optional(),
+});
 
 /** An account as lists show it: never a password or its hash. */
 export const UserSchema = z

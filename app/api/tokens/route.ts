@@ -1,6 +1,6 @@
 import { getDb } from "@/db/client";
-import { createApiToken, listApiTokens, NewTokenSchema } from "@/db/queries/tokens";
-import { TokenCreatedResponseSchema, TokenListResponseSchema, toApiTokenWire } from "@/lib/security/account-api";
+import { createApiToken, listApiTokens } from "@/db/queries/tokens";
+import { NewTokenSchema, TokenCreatedResponseSchema, TokenListResponseSchema, toApiTokenWire } from "@/lib/security/account-api";
 
 import { readJson } from "../_lib/read-json";
 import { ok } from "../_lib/respond";

@@ -1,6 +1,6 @@
 import { getDb } from "@/db/client";
-import { createUser, listUsers, NewUserSchema } from "@/db/queries/users";
-import { toUserWire, UserCreatedResponseSchema, UserListResponseSchema } from "@/lib/security/account-api";
+import { createUser, listUsers } from "@/db/queries/users";
+import { NewUserSchema, toUserWire, UserCreatedResponseSchema, UserListResponseSchema } from "@/lib/security/account-api";
 
 import { readJson } from "../_lib/read-json";
 import { ok } from "../_lib/respond";

@@ -1,8 +1,8 @@
 import { z } from "zod";
 
 import { getDb } from "@/db/client";
-import { deleteUser, updateUser, UserPatchSchema } from "@/db/queries/users";
-import { toUserWire, UserUpdatedResponseSchema } from "@/lib/security/account-api";
+import { deleteUser, updateUser } from "@/db/queries/users";
+import { toUserWire, UserPatchSchema, UserUpdatedResponseSchema } from "@/lib/security/account-api";
 
 import { readJson } from "../../_lib/read-json";
 import { ok } from "../../_lib/respond";
