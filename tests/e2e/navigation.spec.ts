@@ -7,7 +7,6 @@ import { screenshotPath } from "../helpers/screenshots";
 
 const SECTIONS = [
   ["seats", "/seats"],
-  ["keys", "/keys"],
   ["sessions", "/sessions"],
   ["why", "/why"],
   ["planning", "/planning"],
