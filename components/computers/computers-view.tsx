@@ -1,39 +1,26 @@
 "use client";
 
 import Link from "next/link";
-import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useState } from "react";
 
 import { PageHeader } from "@/components/shell/page-header";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { Notice } from "@/components/ui/controls";
 import { buttonClass } from "@/components/ui/styles";
-import { DeleteRecord } from "@/components/ui/delete-record";
 import { EmptyState } from "@/components/ui/empty-state";
+import { RowActions, useRecordEditing } from "@/components/ui/record-editing";
 import { ListFilters, ListProvider, ServerTable, type ListColumn } from "@/components/ui/server-table";
 import { COMPUTER_ROLES } from "@/lib/domain/enums";
 import type { ComputerListQuery, ComputerListRow } from "@/lib/inventory/api";
 
 import { ComputerForm } from "./computer-form";
 
-type Open = { id: number; kind: "edit" | "delete" } | null;
-
 /** Computers: every machine that holds a license, a key or a 1C server, with what is on it (DOMAIN §1.4–1.5, §2). */
 export function ComputersView({ data, query, canWrite }: { data: { computers: ComputerListRow[]; total: number }; query: ComputerListQuery; canWrite: boolean }) {
   const t = useTranslations("computers");
   const f = useTranslations("forms");
-  const router = useRouter();
-  const [adding, setAdding] = useState(false);
-  const [open, setOpen] = useState<Open>(null);
-  const [notice, setNotice] = useState<string | null>(null);
-  const done = (message: string) => {
-    setOpen(null);
-    setAdding(false);
-    setNotice(message);
-    router.refresh();
-  };
+  const editing = useRecordEditing();
 
   const columns: Array<ListColumn<ComputerListRow>> = [
     {
@@ -59,16 +46,7 @@ export function ComputersView({ data, query, canWrite }: { data: { computers: Co
             key: "actions",
             label: t("columns.actions"),
             className: "text-right whitespace-nowrap",
-            cell: (c: ComputerListRow) => (
-              <span className="inline-flex gap-2">
-                <button type="button" className={buttonClass("secondary", "sm")} aria-expanded={open?.id === c.id && open.kind === "edit"} aria-label={t("actions.edit", { name: c.name })} onClick={() => setOpen(open?.id === c.id && open.kind === "edit" ? null : { id: c.id, kind: "edit" })}>
-                  {f("edit")}
-                </button>
-                <button type="button" className={buttonClass("secondary", "sm")} aria-expanded={open?.id === c.id && open.kind === "delete"} aria-label={t("actions.delete", { name: c.name })} onClick={() => setOpen(open?.id === c.id && open.kind === "delete" ? null : { id: c.id, kind: "delete" })}>
-                  {f("delete")}
-                </button>
-              </span>
-            ),
+            cell: (c: ComputerListRow) => <RowActions id={c.id} editing={editing} labels={{ edit: t("actions.edit", { name: c.name }), delete: t("actions.delete", { name: c.name }) }} />,
           } satisfies ListColumn<ComputerListRow>,
         ]
       : []),
@@ -80,18 +58,18 @@ export function ComputersView({ data, query, canWrite }: { data: { computers: Co
         title={t("title")}
         description={t("description")}
         actions={
-          canWrite && !adding ? (
-            <button type="button" className={buttonClass("primary")} onClick={() => setAdding(true)}>
+          canWrite && !editing.adding ? (
+            <button type="button" className={buttonClass("primary")} onClick={() => editing.setAdding(true)}>
               {t("form.add")}
             </button>
           ) : undefined
         }
       />
       <div className="flex flex-col gap-6">
-        {notice && <Notice tone="success">{notice}</Notice>}
-        {adding && (
+        {editing.notice && <Notice tone="success">{editing.notice}</Notice>}
+        {editing.adding && (
           <Card title={t("form.addTitle")} description={t("form.addDescription")}>
-            <ComputerForm onCancel={() => setAdding(false)} onDone={(c) => done(f("created", { what: c.name }))} />
+            <ComputerForm onCancel={() => editing.setAdding(false)} onDone={(c) => editing.done(f("created", { what: c.name }))} />
           </Card>
         )}
         <Card>
@@ -111,11 +89,10 @@ export function ComputersView({ data, query, canWrite }: { data: { computers: Co
                 testId="computers-table"
                 empty={<EmptyState title={t("empty.title")} description={t("empty.description")} />}
                 expanded={(c) =>
-                  open?.id !== c.id ? null : open.kind === "edit" ? (
-                    <ComputerForm initial={c} onCancel={() => setOpen(null)} onDone={(saved) => done(t("saved", { name: saved.name }))} />
-                  ) : (
-                    <DeleteRecord url={`/api/computers/${c.id}`} what={c.name} onCancel={() => setOpen(null)} onDeleted={() => done(f("deleteConfirm.done", { what: c.name }))} />
-                  )
+                  editing.expanded(c.id, {
+                    edit: () => <ComputerForm initial={c} onCancel={editing.close} onDone={(saved) => editing.done(t("saved", { name: saved.name }))} />,
+                    remove: { url: `/api/computers/${c.id}`, what: c.name },
+                  })
                 }
               />
             </div>
