@@ -3,9 +3,8 @@
 import { useTranslations } from "next-intl";
 
 import { apiCall, send } from "@/components/ui/api";
-import { SelectField } from "@/components/ui/controls";
 import { buttonClass } from "@/components/ui/styles";
-import { Field, SubmitButton, TextareaField } from "@/components/ui/field";
+import { Field, SelectField, SubmitButton, TextareaField } from "@/components/ui/field";
 import { FormProblemNotice, useApiForm, useBind } from "@/components/ui/form";
 import { COMPUTER_ROLES } from "@/lib/domain/enums";
 import { ComputerWireSchema, NewComputerSchema, type ComputerWire } from "@/lib/inventory/api";

@@ -3,8 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useWatch } from "react-hook-form";
 
-import { SelectField } from "@/components/ui/controls";
-import { CheckboxField, Field, TextareaField } from "@/components/ui/field";
+import { CheckboxField, Field, SelectField, TextareaField } from "@/components/ui/field";
 import { useBind } from "@/components/ui/form";
 import { INFOBASE_MODES, LICENSE_DISTRIBUTIONS } from "@/lib/domain/enums";
 import { InfobaseWireSchema, NewInfobaseSchema, type InfobaseWire } from "@/lib/inventory/api";

@@ -4,8 +4,7 @@ import { useTranslations } from "next-intl";
 import { useId } from "react";
 import { useWatch } from "react-hook-form";
 
-import { SelectField } from "@/components/ui/controls";
-import { Field, TextareaField } from "@/components/ui/field";
+import { Field, SelectField, TextareaField } from "@/components/ui/field";
 import { useBind } from "@/components/ui/form";
 import { KEY_KINDS } from "@/lib/domain/enums";
 import { KeyWireSchema, NewKeySchema, type KeyWire } from "@/lib/inventory/api";

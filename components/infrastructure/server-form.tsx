@@ -2,8 +2,7 @@
 
 import { useTranslations } from "next-intl";
 
-import { SelectField } from "@/components/ui/controls";
-import { Field, TextareaField } from "@/components/ui/field";
+import { Field, SelectField, TextareaField } from "@/components/ui/field";
 import { useBind } from "@/components/ui/form";
 import { SERVER_BITNESS } from "@/lib/domain/enums";
 import { NewServerSchema, ServerWireSchema, type ServerWire } from "@/lib/inventory/api";

@@ -7,10 +7,9 @@ import { get, type FieldError } from "react-hook-form";
 import { z } from "zod";
 
 import { apiCall, send } from "@/components/ui/api";
-import { SelectField } from "@/components/ui/controls";
 import { buttonClass } from "@/components/ui/styles";
 import { DeleteRecord } from "@/components/ui/delete-record";
-import { Field, SubmitButton, TextareaField } from "@/components/ui/field";
+import { Field, SelectField, SubmitButton, TextareaField } from "@/components/ui/field";
 import { FormProblemNotice, useApiForm, useBind, useFieldErrorText } from "@/components/ui/form";
 import type { KitPageData } from "@/db/queries/kits";
 import { KIT_LEVELS, SERVER_BITNESS } from "@/lib/domain/enums";

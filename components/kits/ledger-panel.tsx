@@ -8,10 +8,10 @@ import { z } from "zod";
 
 import { apiCall, send } from "@/components/ui/api";
 import { Card } from "@/components/ui/card";
-import { Notice, SelectField } from "@/components/ui/controls";
+import { Notice } from "@/components/ui/controls";
 import { buttonClass } from "@/components/ui/styles";
 import { CopyButton } from "@/components/ui/copy-button";
-import { Field, SubmitButton, TextareaField } from "@/components/ui/field";
+import { Field, SelectField, SubmitButton, TextareaField } from "@/components/ui/field";
 import { FormProblemNotice, useApiForm, useBind } from "@/components/ui/form";
 import type { KitPageData } from "@/db/queries/kits";
 import { ACTIVATION_METHODS, ACTIVATION_VISIBILITIES, type ActivationOperation } from "@/lib/domain/enums";

@@ -8,9 +8,8 @@ import { z } from "zod";
 
 import { apiCall, send } from "@/components/ui/api";
 import { Card } from "@/components/ui/card";
-import { SelectField } from "@/components/ui/controls";
 import { buttonClass } from "@/components/ui/styles";
-import { Field, SubmitButton, TextareaField } from "@/components/ui/field";
+import { Field, SelectField, SubmitButton, TextareaField } from "@/components/ui/field";
 import { FormProblemNotice, useApiForm, useBind, useFieldErrorText } from "@/components/ui/form";
 import { KIT_KINDS, KIT_LEVELS, KIT_PROTECTIONS, SERVER_BITNESS, type KitKind, type KitProtection, type PinRole, type PinSet } from "@/lib/domain/enums";
 import { KitWireSchema, newKitSchema, type OwnerWire } from "@/lib/inventory/api";

@@ -4,7 +4,7 @@ import { Fragment, useCallback, type ReactNode } from "react";
 
 import { cn } from "@/components/ui/cn";
 import { SortHeaderCell, useSorted } from "@/components/ui/sorting";
-import { HEAD_ROW, HeaderCell } from "@/components/ui/table-parts";
+import { ExpandedRow, HEAD_ROW, HeaderCell } from "@/components/ui/table-parts";
 
 export interface SortableColumn<T> {
   key: string;
@@ -67,14 +67,7 @@ export function SortableTable<T>({ caption, columns, rows, rowKey, initialSort, 
                     </td>
                   ))}
                 </tr>
-                {extra !== null && (
-                  <tr className="border-b border-slate-100 bg-slate-50">
-                    <td colSpan={columns.length} className="px-2 pt-0 pb-3">
-                      {/* Stays in view when a narrow screen scrolls the table sideways. */}
-                      <div className="sticky left-0 max-w-[calc(100vw-6rem)] md:max-w-[calc(100vw-24rem)]">{extra}</div>
-                    </td>
-                  </tr>
-                )}
+                {extra !== null && <ExpandedRow span={columns.length}>{extra}</ExpandedRow>}
               </Fragment>
             );
           })}

@@ -10,9 +10,9 @@ import { z } from "zod";
 
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
-import { DangerConfirm, Notice, SelectField } from "@/components/ui/controls";
+import { DangerConfirm, Notice } from "@/components/ui/controls";
 import { EmptyState } from "@/components/ui/empty-state";
-import { Field } from "@/components/ui/field";
+import { Field, SelectField } from "@/components/ui/field";
 import { applyServerError, useApiForm, type FormProblem } from "@/components/ui/form";
 import { buttonClass } from "@/components/ui/styles";
 import { USER_ROLES, type UserRole } from "@/lib/domain/enums";

@@ -1,47 +1,9 @@
 "use client";
 
-import { useEffect, useId, useRef, type ComponentProps, type ReactNode } from "react";
+import { useEffect, useId, useRef, type ReactNode } from "react";
 
 import { cn } from "./cn";
-import { buttonClass, CONTROL } from "./styles";
-
-/** Buttons, selects, notices and the "are you sure?" of every page (one look for each). */
-export type SelectFieldProps = ComponentProps<"select"> & {
-  label: ReactNode;
-  help?: ReactNode;
-  error?: ReactNode;
-  options: ReadonlyArray<{ value: string; label: string }>;
-};
-
-/** A labelled select with help and error text tied to it (the select twin of components/ui/field.tsx). */
-export function SelectField({ label, help, error, options, className, ...select }: SelectFieldProps) {
-  const id = useId();
-  const describedBy = [error ? `${id}-error` : null, help ? `${id}-help` : null].filter(Boolean).join(" ") || undefined;
-  return (
-    <div className={cn("flex flex-col gap-1", className)}>
-      <label htmlFor={id} className="text-sm font-medium text-slate-800">
-        {label}
-      </label>
-      <select id={id} aria-invalid={error ? true : undefined} aria-describedby={describedBy} className={CONTROL} {...select}>
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-      {error ? (
-        <p id={`${id}-error`} className="text-sm text-red-700">
-          {error}
-        </p>
-      ) : null}
-      {help ? (
-        <p id={`${id}-help`} className="text-xs text-slate-500">
-          {help}
-        </p>
-      ) : null}
-    </div>
-  );
-}
+import { buttonClass } from "./styles";
 
 /** A message about the whole form or list (not one field), announced when it appears. */
 export function Notice({ tone, children, id }: { tone: "error" | "success"; children: ReactNode; id?: string }) {

@@ -11,7 +11,7 @@ import { LIST_PAGE_SIZES } from "@/lib/inventory/api";
 import { cn } from "./cn";
 import { buttonClass, CONTROL } from "./styles";
 import { SortHeaderCell } from "./sorting";
-import { HEAD_ROW, HeaderCell } from "./table-parts";
+import { ExpandedRow, HEAD_ROW, HeaderCell } from "./table-parts";
 
 /**
  * The one table for lists the server filters, sorts and pages (issue #9): TanStack Table in manual mode over
@@ -207,13 +207,7 @@ export function ServerTable<T>({ caption, columns: allColumns, rows, total, rowK
                         );
                       })}
                     </tr>
-                    {extra !== null && (
-                      <tr className="border-b border-slate-100 bg-slate-50">
-                        <td colSpan={columns.length} className="px-2 pt-0 pb-3">
-                          <div className="sticky left-0 max-w-[calc(100vw-6rem)] md:max-w-[calc(100vw-24rem)]">{extra}</div>
-                        </td>
-                      </tr>
-                    )}
+                    {extra !== null && <ExpandedRow span={columns.length}>{extra}</ExpandedRow>}
                   </Fragment>
                 );
               })}

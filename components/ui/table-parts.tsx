@@ -17,3 +17,14 @@ export function HeaderCell({ children, className, title }: { children: ReactNode
     </th>
   );
 }
+
+/** A full-width row under a table row (an edit form, a confirmation); it stays in view when a narrow screen scrolls the table sideways. */
+export function ExpandedRow({ span, children }: { span: number; children: ReactNode }) {
+  return (
+    <tr className="border-b border-slate-100 bg-slate-50">
+      <td colSpan={span} className="px-2 pt-0 pb-3">
+        <div className="sticky left-0 max-w-[calc(100vw-6rem)] md:max-w-[calc(100vw-24rem)]">{children}</div>
+      </td>
+    </tr>
+  );
+}

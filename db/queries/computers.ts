@@ -8,6 +8,7 @@ import type { Db } from "../client";
 import { activations, computers, fingerprints, hardwareKeys, kits, pins, servers } from "../schema";
 import { recordAudit } from "./audit";
 import { changedFields, conflict, notFound, type Who } from "./errors";
+import { ACTIVATION_WIRE_COLUMNS } from "./kits";
 import { maskedCodeOf } from "./pins";
 import type { ComputerDetailResponse, ComputerListQuery, ComputerListRow, ComputerWire, FingerprintWire } from "@/lib/inventory/api";
 import type { ComputerPatchSchema, NewComputerSchema, NewFingerprintSchema } from "@/lib/inventory/api";
@@ -180,23 +181,7 @@ export function computerDetail(db: Db, id: number): ComputerDetailResponse {
   const prints = db.select().from(fingerprints).where(eq(fingerprints.computerId, id)).orderBy(desc(fingerprints.takenAt), desc(fingerprints.id)).all().map(fingerprintWire);
 
   const history = db
-    .select({
-      id: activations.id,
-      pinId: activations.pinId,
-      operation: activations.operation,
-      previousPinId: activations.previousPinId,
-      computerId: activations.computerId,
-      computerName: computers.name,
-      at: activations.activatedAt,
-      method: activations.method,
-      visibility: activations.visibility,
-      licFileName: activations.licFileName,
-      licFolder: activations.licFolder,
-      reason: activations.reason,
-      recordedBy: activations.recordedBy,
-      kitId: kits.id,
-      regNumber: kits.regNumber,
-    })
+    .select({ ...ACTIVATION_WIRE_COLUMNS, kitId: kits.id, regNumber: kits.regNumber })
     .from(activations)
     .innerJoin(computers, eq(computers.id, activations.computerId))
     .innerJoin(pins, eq(pins.id, activations.pinId))

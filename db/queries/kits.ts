@@ -275,24 +275,27 @@ export function addKitPin(db: Db, kitId: number, input: { code: string; set: Pin
 
 const summaryWire = (s: PinSummary): PinSummaryWire => ({ usableSet: s.usableSet, total: s.total, active: s.active, spent: s.spent, backupsLeft: s.backupsLeft, health: s.health });
 
+/** The columns of an activation as the API sends it (the computer's name joined). */
+export const ACTIVATION_WIRE_COLUMNS = {
+  id: activations.id,
+  pinId: activations.pinId,
+  operation: activations.operation,
+  previousPinId: activations.previousPinId,
+  computerId: activations.computerId,
+  computerName: computers.name,
+  at: activations.activatedAt,
+  method: activations.method,
+  visibility: activations.visibility,
+  licFileName: activations.licFileName,
+  licFolder: activations.licFolder,
+  reason: activations.reason,
+  recordedBy: activations.recordedBy,
+};
+
 function activationWires(db: Db, where: { pinIds?: number[]; id?: number }): ActivationWire[] {
   const condition = where.id !== undefined ? eq(activations.id, where.id) : inArray(activations.pinId, where.pinIds ?? []);
   return db
-    .select({
-      id: activations.id,
-      pinId: activations.pinId,
-      operation: activations.operation,
-      previousPinId: activations.previousPinId,
-      computerId: activations.computerId,
-      computerName: computers.name,
-      at: activations.activatedAt,
-      method: activations.method,
-      visibility: activations.visibility,
-      licFileName: activations.licFileName,
-      licFolder: activations.licFolder,
-      reason: activations.reason,
-      recordedBy: activations.recordedBy,
-    })
+    .select(ACTIVATION_WIRE_COLUMNS)
     .from(activations)
     .innerJoin(computers, eq(computers.id, activations.computerId))
     .where(condition)

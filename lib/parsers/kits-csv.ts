@@ -31,9 +31,9 @@
 import { z } from "zod";
 
 import { toCsv } from "../csv";
-import type { KitKind, KitLevel, KitProtection, PinRole, PinSet, ServerBitness } from "../domain/enums";
+import type { PinRole, PinSet } from "../domain/enums";
 import type { Localised } from "../domain/localised";
-import { newKitSchema, type NewKit } from "../inventory/api";
+import { newKitSchema, type KitWire, type NewKit } from "../inventory/api";
 import { printedPin } from "../security/mask";
 
 // ---------------------------------------------------------------------------------------------------
@@ -97,23 +97,13 @@ const VALUE_BY_WORD = new Map<KitsCsvColumn, Map<string, string>>(
 // Export
 
 /** A kit as the export prints it: the kit columns and its PINs, each with the code to print (clear or masked: the caller decides). */
-export interface KitsCsvKit {
-  regNumber: string;
-  product: string;
-  kind: KitKind;
-  level: KitLevel;
-  seats: number;
-  protection: KitProtection;
-  serverBitness: ServerBitness | null;
-  ownerName: string | null;
-  purchaseDate: string | null;
-  /** Kopecks (minor units); printed in major units, `39600.00`. */
-  priceMinor: number | null;
-  currency: string;
-  supplier: string | null;
+export type KitsCsvKit = Pick<
+  KitWire,
+  "regNumber" | "product" | "kind" | "level" | "seats" | "protection" | "serverBitness" | "ownerName" | "purchaseDate" | "priceMinor" | "currency" | "supplier"
+> & {
   invoice?: string | null;
   pins: ReadonlyArray<{ set: PinSet; role: PinRole; code: string }>;
-}
+};
 
 /** Minor units as a major-unit amount with two decimals: 3960000 → `39600.00`. */
 function formatMajor(minor: number): string {
