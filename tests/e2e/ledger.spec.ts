@@ -131,3 +131,29 @@ for (const locale of ["en", "ru"] as const) {
     expect(errors.filter((e) => !/status of 4\d\d/.test(e))).toEqual([]);
   });
 }
+
+test("ring license list pasted on the kits page: an installed license the ledger says is unused opens the kit's form pre-filled", async ({ page, request }) => {
+  const errors = consoleErrors(page);
+  // The demo's kit bought for the new branch is not activated yet: take one of its PINs as if ring had printed it.
+  const list = (await (await request.get("/api/pins")).json()) as { kits: Array<{ id: number; regNumber: string; usageMode: string | null; protection: string; pins: Array<{ id: number; status: string; set: string; role: string }> }> };
+  const kit = list.kits.find((k) => k.protection === "software" && k.usageMode === null && k.pins.every((p) => p.status === "unused"))!;
+  expect(kit, "the demo has a kit not activated yet").toBeTruthy();
+  const pin = kit.pins.find((p) => p.set === "single" && p.role === "main")!;
+  const code = ((await (await request.post(`/api/pins/${pin.id}/reveal`)).json()) as { code: string }).code;
+
+  await page.goto("/kits");
+  const check = page.getByTestId("ring-check");
+  await check.getByLabel(enKits.kits.ring.paste).fill(`${code}-${kit.regNumber} (file name: "20261201093000.lic")\r\n`);
+  await check.getByRole("button", { name: enKits.kits.ring.check }).click();
+  const row = page.getByTestId("ring-results").locator('tr[data-status="not-activated-in-ledger"]');
+  await expect(row).toContainText(enKits.kits.ring.statuses["not-activated-in-ledger"]);
+  await expect(page.getByTestId("ring-results")).not.toContainText(code);
+  await page.screenshot({ path: screenshotPath("ledger-en-5-ring-check"), fullPage: false });
+  await row.getByRole("link", { name: enKits.kits.ring.record }).click();
+
+  await expect(page).toHaveURL(new RegExp(`/kits/${kit.id}\\?record=first&pinId=${pin.id}&licFileName=20261201093000\\.lic#ledger$`));
+  const form = page.getByTestId("activation-form-first");
+  await expect(form.getByLabel(enLedger.ledger.activation.fields.pinFirst)).toHaveValue(String(pin.id));
+  await expect(form.getByLabel(enLedger.ledger.activation.fields.licFileName)).toHaveValue("20261201093000.lic");
+  expect(errors.filter((e) => !/status of 4\d\d/.test(e))).toEqual([]);
+});
