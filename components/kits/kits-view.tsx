@@ -95,10 +95,8 @@ export async function KitsView({ list, query, summary, canWrite, canReveal }: Ki
           </Card>
         ))}
 
-        <div className="grid gap-6 xl:grid-cols-2">
-          <KitsCsvPanel canWrite={canWrite} canReveal={canReveal} />
-          <RingCheck />
-        </div>
+        <RingCheck />
+        <KitsCsvPanel canWrite={canWrite} canReveal={canReveal} />
       </div>
     </>
   );
