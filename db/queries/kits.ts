@@ -191,8 +191,9 @@ export function updateKit(db: Db, id: number, patch: KitPatch, settings: Pick<Li
       const sets = kitPinSets(merged, settings.multiOnlyMinSeats);
       const stray = kitPins.find((p) => !sets.includes(p.set));
       if (stray) invalidField(merged.protection !== before.protection ? "protection" : "seats", `the kit holds ${stray.set}-user PINs, which such a kit does not have`);
+      // §1.3: the corrected size must still allow the licenses already active (the engine's limit).
       const activeSingle = kitPins.filter((p) => p.set === "single" && p.status === "active").length;
-      if (merged.kind !== "server" && activeSingle > merged.seats) invalidField("seats", `${activeSingle} single-user licenses are active: the kit has at least that many seats`);
+      if (activeSingle > activeLimit(merged, "single")) invalidField("seats", `${activeSingle} single-user licenses are active: the kit has at least that many seats`);
       if (patch.regNumber !== undefined) assertRegNumberFree(db, patch.regNumber, id);
       assertOwner(db, patch.ownerId);
 
