@@ -236,6 +236,15 @@ describe("the 1-seat kit's whole life (DOMAIN §1.2–1.3)", () => {
     expect((await activate(kit.id, { pinId: s2, operation: "first", computerId: await computer(`ws-mode2-${kit.id}`) })).status).toBe(201);
   });
 
+  test("a mistyped size may be corrected, but never below the single-user licenses already active (DOMAIN §1.3)", async () => {
+    const kit = await created(await createKit({ regNumber: regNumber(), product: "5", kind: "client", seats: 5, protection: "software", pins: [{ code: pin(), set: "single", role: "main" }, { code: pin(), set: "single", role: "main" }] }), KitWireSchema, "kit");
+    for (const p of kit.pins) expect((await activate(kit.id, { pinId: p.id, operation: "first", computerId: await computer(`ws-size-${p.id}`) })).status).toBe(201);
+    const patch = (seats: number) => patchKitRoute(new Request(at(`/api/kits/${kit.id}`), json("PATCH", { seats })), params(kit.id));
+    const tooSmall = await refused(await patch(1), 400, "invalid-input");
+    expect(tooSmall.issues).toEqual([{ path: "seats", message: expect.stringContaining("2 single-user licenses are active") }]);
+    expect((await patch(2)).status).toBe(200);
+  });
+
   test("the race: ten parallel first activations of one PIN → exactly one 201, the others the rule's refusal", async () => {
     const { kit, main } = await oneSeatKit();
     const ws = await computer(`ws-race-${kit.id}`);
