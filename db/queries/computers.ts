@@ -2,14 +2,16 @@
  * Computers and their hardware fingerprints over time (DOMAIN §1.4), with the licenses whose files are on
  * them (§1.5) and the keys plugged into them (§2).
  */
-import { and, asc, count, desc, eq, inArray } from "drizzle-orm";
+import { asc, count, desc, eq, inArray } from "drizzle-orm";
 
 import type { Db } from "../client";
 import { activations, computers, fingerprints, hardwareKeys, kits, pins, servers } from "../schema";
 import { recordAudit } from "./audit";
 import { changedFields, conflict, notFound, type Who } from "./errors";
 import { ACTIVATION_WIRE_COLUMNS } from "./kits";
+import { loadInventory } from "./inventory";
 import { maskedCodeOf } from "./pins";
+import { licenseLocations } from "@/lib/licensing/pools";
 import type { ComputerDetailResponse, ComputerListQuery, ComputerListRow, ComputerWire, FingerprintWire } from "@/lib/inventory/api";
 import type { ComputerPatchSchema, NewComputerSchema, NewFingerprintSchema } from "@/lib/inventory/api";
 import { matchesText, sortAndPage } from "@/lib/inventory/list";
@@ -44,19 +46,11 @@ function assertNameFree(db: Db, name: string, exceptId?: number) {
   if (other) throw conflict("computer-name-taken", `name: a computer named ${name} is already recorded (computer ${other.id}).`, { field: "name", computerId: other.id });
 }
 
-/** Active PINs whose latest activation is on each computer: the license files there now. */
+/** The license files on each computer now (§1.5: an active PIN's file is where it was last activated). */
 function activeLicenseCounts(db: Db): Map<number, number> {
-  const latest = db
-    .select({ pinId: activations.pinId, computerId: activations.computerId, at: activations.activatedAt, id: activations.id })
-    .from(activations)
-    .innerJoin(pins, eq(pins.id, activations.pinId))
-    .where(eq(pins.status, "active"))
-    .orderBy(asc(activations.activatedAt), asc(activations.id))
-    .all();
-  const where = new Map<number, number>();
-  for (const a of latest) where.set(a.pinId, a.computerId);
+  const inventory = loadInventory(db);
   const counts = new Map<number, number>();
-  for (const computerId of where.values()) counts.set(computerId, (counts.get(computerId) ?? 0) + 1);
+  for (const a of licenseLocations(inventory.pins, inventory.activations).values()) counts.set(a.computerId, (counts.get(a.computerId) ?? 0) + 1);
   return counts;
 }
 
@@ -191,33 +185,32 @@ export function computerDetail(db: Db, id: number): ComputerDetailResponse {
     .all()
     .map((a) => ({ ...a, at: a.at.toISOString() }));
 
-  // A license is here when its PIN is active and its latest activation (anywhere) is on this computer.
-  const pinIds = [...new Set(history.map((a) => a.pinId))];
-  const latestByPin = new Map<number, { computerId: number; at: Date; id: number; operation: "first" | "recovery"; licFileName: string | null; licFolder: string | null; visibility: "all-users" | "current-user" }>();
-  if (pinIds.length) {
-    for (const a of db
-      .select({ pinId: activations.pinId, computerId: activations.computerId, at: activations.activatedAt, id: activations.id, operation: activations.operation, licFileName: activations.licFileName, licFolder: activations.licFolder, visibility: activations.visibility })
-      .from(activations)
-      .where(inArray(activations.pinId, pinIds))
-      .orderBy(asc(activations.activatedAt), asc(activations.id))
-      .all())
-      latestByPin.set(a.pinId, a);
-  }
-  const activePins = pinIds.length
+  // The licenses whose files are here now: the activations that placed them, with the PIN and its kit.
+  const inventory = loadInventory(db);
+  const here = [...licenseLocations(inventory.pins, inventory.activations).values()].filter((a) => a.computerId === id).map((a) => a.id);
+  const licenses = here.length
     ? db
-        .select({ id: pins.id, set: pins.set, code: pins.code, kitId: kits.id, regNumber: kits.regNumber, product: kits.product })
-        .from(pins)
+        .select({
+          pinId: pins.id,
+          kitId: kits.id,
+          regNumber: kits.regNumber,
+          product: kits.product,
+          set: pins.set,
+          code: pins.code,
+          operation: activations.operation,
+          at: activations.activatedAt,
+          licFileName: activations.licFileName,
+          licFolder: activations.licFolder,
+          visibility: activations.visibility,
+        })
+        .from(activations)
+        .innerJoin(pins, eq(pins.id, activations.pinId))
         .innerJoin(kits, eq(kits.id, pins.kitId))
-        .where(and(inArray(pins.id, pinIds), eq(pins.status, "active")))
+        .where(inArray(activations.id, here))
+        .orderBy(asc(kits.regNumber))
         .all()
+        .map(({ code, at, ...l }) => ({ ...l, maskedCode: maskedCodeOf(db, code), at: at.toISOString() }))
     : [];
-  const licenses = activePins
-    .filter((p) => latestByPin.get(p.id)?.computerId === id)
-    .map((p) => {
-      const a = latestByPin.get(p.id)!;
-      return { pinId: p.id, kitId: p.kitId, regNumber: p.regNumber, product: p.product, set: p.set, maskedCode: maskedCodeOf(db, p.code), operation: a.operation, at: a.at.toISOString(), licFileName: a.licFileName, licFolder: a.licFolder, visibility: a.visibility };
-    })
-    .sort((a, b) => a.regNumber.localeCompare(b.regNumber));
 
   const keys = db
     .select({ id: hardwareKeys.id, series: hardwareKeys.series, kind: hardwareKeys.kind, seats: hardwareKeys.seats, keyNumber: hardwareKeys.keyNumber, kitId: hardwareKeys.kitId, computerId: hardwareKeys.computerId, notes: hardwareKeys.notes })

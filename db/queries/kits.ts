@@ -18,6 +18,7 @@ import { kitShapeIssues } from "@/lib/inventory/api";
 import type { PinSet } from "@/lib/domain/enums";
 import { kitPinSets } from "@/lib/licensing/kit-shape";
 import { forecastInventoryRunway } from "@/lib/licensing/kit-runway";
+import { latestByPin } from "@/lib/licensing/pools";
 import { activeLimit, addAdditionalPin, applyActivation, LedgerRuleError, lockedMode, reservePins, type KitLedger, type LedgerStep, type LedgerWarning } from "@/lib/licensing/ledger";
 import { summarisePins, type PinSummary } from "@/lib/licensing/pin-summary";
 import { inventoryWarnings } from "@/lib/licensing/warnings";
@@ -452,7 +453,7 @@ export function kitPageData(db: Db, kitId: number, now = Date.now()) {
       sets,
       reserveIds: usable.flatMap((set) => reservePins(ledger, set).map((p) => p.id)),
       activeBySet: Object.fromEntries(sets.map((set) => [set, { active: ledger.pins.filter((p) => p.set === set && p.status === "active").length, limit: activeLimit(ledger.kit, set) }])) as Partial<Record<PinSet, { active: number; limit: number }>>,
-      lastComputer: Object.fromEntries(ledger.activations.map((a) => [a.pinId, a.computerId])) as Record<number, number>,
+      lastComputer: Object.fromEntries([...latestByPin(ledger.activations, (a) => a.at)].map(([pinId, a]) => [pinId, a.computerId])) as Record<number, number>,
     },
   };
 }

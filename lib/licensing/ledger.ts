@@ -16,6 +16,7 @@ import type {
   PinStatus,
   UsageMode,
 } from "../domain/enums";
+import { latestByPin } from "./pools";
 import { DEFAULT_SETTINGS, type LicensingSettings } from "./settings";
 
 
@@ -220,12 +221,7 @@ export function reservePins<P extends { set: PinSet; status: PinStatus; role: Pi
 
 /** The computer a PIN's license was last obtained on, or null when the ledger has no activation of it. */
 function lastComputer(ledger: KitLedger, pinId: number): number | null {
-  let last: LedgerActivation | null = null;
-  for (const a of ledger.activations) {
-    if (a.pinId !== pinId) continue;
-    if (!last || a.at > last.at || (a.at === last.at && a.id > last.id)) last = a;
-  }
-  return last ? last.computerId : null;
+  return latestByPin(ledger.activations, (a) => a.at).get(pinId)?.computerId ?? null;
 }
 
 /**

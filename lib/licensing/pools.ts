@@ -26,6 +26,26 @@ function seatsOfPin(pin: InventoryPin, kitSeats: number, kitKind: string): numbe
   return pin.set === "multi" ? kitSeats : 1;
 }
 
+/** Each PIN's latest activation (the later record wins a tie): where its license was last obtained. */
+export function latestByPin<A extends { id: number; pinId: number }>(activations: readonly A[], timeOf: (a: A) => number): Map<number, A> {
+  const latest = new Map<number, A>();
+  for (const a of activations) {
+    const prev = latest.get(a.pinId);
+    if (!prev || timeOf(a) > timeOf(prev) || (timeOf(a) === timeOf(prev) && a.id > prev.id)) latest.set(a.pinId, a);
+  }
+  return latest;
+}
+
+/**
+ * §1.5: an active PIN's license file is on the computer of its latest activation. Active PIN id → that
+ * activation; PINs not active (or never activated) have no file anywhere.
+ */
+export function licenseLocations<A extends { id: number; pinId: number; activatedAt: number }>(pins: ReadonlyArray<{ id: number; status: string }>, activations: readonly A[]): Map<number, A> {
+  const latest = latestByPin(activations, (a) => a.activatedAt);
+  const active = new Set(pins.filter((p) => p.status === "active").map((p) => p.id));
+  return new Map([...latest].filter(([pinId]) => active.has(pinId)));
+}
+
 /**
  * Derives the pools that really exist from the inventory (DOMAIN §2, §4):
  * every active PIN is a license file on the computer of its latest activation; files on one computer add
@@ -35,19 +55,15 @@ function seatsOfPin(pin: InventoryPin, kitSeats: number, kitKind: string): numbe
 export function derivePools(inventory: Inventory): DerivedPools {
   const computers = new Map(inventory.computers.map((c) => [c.id, c]));
   const kits = new Map(inventory.kits.map((k) => [k.id, k]));
-  const latestActivation = new Map<number, Inventory["activations"][number]>();
-  for (const a of inventory.activations) {
-    const prev = latestActivation.get(a.pinId);
-    if (!prev || a.activatedAt > prev.activatedAt || (a.activatedAt === prev.activatedAt && a.id > prev.id)) latestActivation.set(a.pinId, a);
-  }
+  const location = licenseLocations(inventory.pins, inventory.activations);
 
   const pools = new Map<string, Pool>();
   const serverLicenses: ServerLicense[] = [];
 
   for (const pin of inventory.pins) {
-    if (pin.status !== "active") continue;
+    const activation = location.get(pin.id);
+    if (!activation) continue;
     const kit = kits.get(pin.kitId);
-    const activation = latestActivation.get(pin.id);
     const computer = activation && computers.get(activation.computerId);
     if (!kit || !computer || kit.protection !== "software") continue;
     if (kit.kind === "server") {

@@ -1,7 +1,7 @@
 import { fc, test as fcTest } from "@fast-check/vitest";
 import { describe, expect, test } from "vitest";
 
-import { derivePools, namedHosts, serverLicenseOfHeld, usageAtInstant } from "@/lib/licensing/pools";
+import { derivePools, licenseLocations, namedHosts, serverLicenseOfHeld, usageAtInstant } from "@/lib/licensing/pools";
 import { DEFAULT_SETTINGS } from "@/lib/licensing/settings";
 import type { HeldLicense, Inventory, InventoryComputer } from "@/lib/licensing/types";
 
@@ -297,5 +297,21 @@ describe("server-license records — one function decides (DOMAIN §4, §5.1)", 
     expect(usage.map((u) => [u.pool.id, u.inUse, u.sessions])).toEqual([["soft-server:srv-1c", 1, 1]]);
     // Without the server licenses it could only be reported as unmatched.
     expect(usageAtInstant(pools, [processRecord], DEFAULT_SETTINGS.perSessionAppIds).unmatched).toEqual([processRecord]);
+  });
+});
+
+describe("licenseLocations — an active PIN's file is where it was last activated (DOMAIN §1.5)", () => {
+  const a = (id: number, pinId: number, computerId: number, activatedAt: number) => ({ id, pinId, computerId, activatedAt, operation: "first" as const });
+  test.each([
+    ["the latest activation wins", [a(1, 1, 10, 100), a(2, 1, 20, 200)], { 1: 20 }],
+    ["a tie at the same instant goes to the later record", [a(5, 1, 10, 100), a(6, 1, 20, 100)], { 1: 20 }],
+    ["the order of the records does not matter", [a(2, 1, 20, 200), a(1, 1, 10, 100)], { 1: 20 }],
+    ["a PIN that is no longer active has no file anywhere", [a(1, 2, 10, 100)], {}],
+  ])("%s", (_name, activations, expected) => {
+    const pins = [
+      { id: 1, status: "active" },
+      { id: 2, status: "spent" },
+    ];
+    expect(Object.fromEntries([...licenseLocations(pins, activations)].map(([pinId, act]) => [pinId, act.computerId]))).toEqual(expected);
   });
 });
