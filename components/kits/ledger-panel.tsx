@@ -11,6 +11,7 @@ import { Card } from "@/components/ui/card";
 import { Notice } from "@/components/ui/controls";
 import { buttonClass } from "@/components/ui/styles";
 import { CopyButton } from "@/components/ui/copy-button";
+import { downloadText } from "@/components/ui/download";
 import { Field, SelectField, SubmitButton, TextareaField } from "@/components/ui/field";
 import { FormProblemNotice, useApiForm, useBind } from "@/components/ui/form";
 import type { KitPageData } from "@/db/queries/kits";
@@ -426,14 +427,6 @@ function RequestLetter({ data }: { data: KitPageData }) {
       setState({ status: "error", message: error instanceof Error ? error.message : String(error) });
     }
   };
-  const download = (text: string) => {
-    const url = URL.createObjectURL(new Blob([text], { type: "text/plain;charset=utf-8" }));
-    const a = document.createElement("a");
-    a.href = url;
-    a.download = `additional-pin-request-${kit.regNumber}-${lang}.txt`;
-    a.click();
-    URL.revokeObjectURL(url);
-  };
   return (
     <div className="flex max-w-3xl flex-col gap-4" data-testid="request-letter">
       <p className="text-sm text-slate-600">{summary && (summary.health === "low" || summary.health === "exhausted") ? t("introShort") : t("intro")}</p>
@@ -460,7 +453,7 @@ function RequestLetter({ data }: { data: KitPageData }) {
           <textarea id={id} readOnly value={state.text} rows={16} className="w-full rounded-md border border-slate-300 p-3 font-mono text-xs" aria-label={t("letter")} />
           <div className="flex flex-wrap items-center gap-2">
             <CopyButton value={state.text} what={t("letter")} selectId={id} />
-            <button type="button" className={buttonClass("secondary", "sm")} onClick={() => download(state.text)}>
+            <button type="button" className={buttonClass("secondary", "sm")} onClick={() => downloadText(`additional-pin-request-${kit.regNumber}-${lang}.txt`, state.text)}>
               {t("download")}
             </button>
           </div>

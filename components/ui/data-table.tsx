@@ -7,7 +7,7 @@ import { Badge, type BadgeTone } from "./badge";
 import { cn } from "./cn";
 import { SortHeaderCell, useSorted, type SortValue } from "./sorting";
 import { HEAD_ROW } from "./table-parts";
-import { toCsv } from "@/lib/csv";
+import { downloadCsv } from "./download";
 
 /** A cell is plain text or a number, or a text with its own sort key and an optional badge tone. */
 export type Cell = string | number | null | { text: string; sort?: string | number | null; tone?: BadgeTone };
@@ -60,13 +60,7 @@ export function DataTable({ columns, rows, caption, csvName, footer, initialSort
   const download = () => {
     const lines = [columns.map((c) => c.label), ...sorted.map((r) => columns.map((c) => textOf(r.cells[c.key])))];
     if (footer) lines.push(columns.map((c) => textOf(footer[c.key])));
-    const blob = new Blob(["\uFEFF" + toCsv(lines)], { type: "text/csv;charset=utf-8" });
-    const url = URL.createObjectURL(blob);
-    const a = document.createElement("a");
-    a.href = url;
-    a.download = `${csvName}.csv`;
-    a.click();
-    URL.revokeObjectURL(url);
+    downloadCsv(csvName ?? "export", lines);
   };
 
   if (rows.length === 0 && empty) return <p className="py-6 text-center text-sm text-slate-500">{empty}</p>;

@@ -5,11 +5,11 @@ import { useTranslations } from "next-intl";
 import { parseAsInteger, parseAsString, parseAsStringLiteral, useQueryStates } from "nuqs";
 import { createContext, Fragment, useContext, useEffect, useId, useState, useTransition, type ReactNode } from "react";
 
-import { toCsv } from "@/lib/csv";
 import { LIST_PAGE_SIZES } from "@/lib/inventory/api";
 
 import { cn } from "./cn";
 import { buttonClass, CONTROL } from "./styles";
+import { downloadCsv } from "./download";
 import { SortHeaderCell } from "./sorting";
 import { ExpandedRow, HEAD_ROW, HeaderCell } from "./table-parts";
 
@@ -86,15 +86,6 @@ export interface ServerTableProps<T> {
   testId?: string;
 }
 
-const download = (name: string, text: string) => {
-  const url = URL.createObjectURL(new Blob(["\uFEFF" + text], { type: "text/csv;charset=utf-8" }));
-  const a = document.createElement("a");
-  a.href = url;
-  a.download = `${name}.csv`;
-  a.click();
-  URL.revokeObjectURL(url);
-};
-
 export function ServerTable<T>({ caption, columns: allColumns, rows, total, rowKey, defaultSort, page, size, csv, empty, expanded, testId }: ServerTableProps<T>) {
   const columns = allColumns.filter((c) => !c.exportOnly);
   const t = useTranslations("table");
@@ -135,7 +126,7 @@ export function ServerTable<T>({ caption, columns: allColumns, rows, total, rowK
         if (batch.length === 0 || all.length >= Number(body.total)) break;
       }
       const exported = allColumns.filter((c) => c.csv);
-      download(csv.fileName, toCsv([exported.map((c) => c.label), ...all.map((r) => exported.map((c) => c.csv!(r) ?? ""))]));
+      downloadCsv(csv.fileName, [exported.map((c) => c.label), ...all.map((r) => exported.map((c) => c.csv!(r) ?? ""))]);
       setExporting("idle");
     } catch {
       setExporting("failed");
