@@ -15,12 +15,7 @@ import type { KitPageData } from "@/db/queries/kits";
 import { KIT_LEVELS, SERVER_BITNESS } from "@/lib/domain/enums";
 import { KitPatchSchema, KitWireSchema } from "@/lib/inventory/api";
 
-/** Minor units from a typed price (`39 600,50` → 3960050); blank → null; not a number → NaN, which the schema refuses. */
-export const priceMinor = (text: unknown) => {
-  if (typeof text !== "string" || text.trim() === "") return null;
-  const n = Number(text.replace(/\s/g, "").replace(",", "."));
-  return Number.isFinite(n) ? Math.round(n * 100) : Number.NaN;
-};
+import { priceMinor } from "./price";
 
 type Values = Omit<z.input<typeof KitPatchSchema>, "priceMinor"> & { price: string };
 

@@ -15,7 +15,7 @@ import { KIT_KINDS, KIT_LEVELS, KIT_PROTECTIONS, SERVER_BITNESS, type KitKind, t
 import { KitWireSchema, newKitSchema, type OwnerWire } from "@/lib/inventory/api";
 import { envelopeLayout } from "@/lib/licensing/kit-shape";
 
-import { priceMinor } from "./kit-actions";
+import { priceMinor } from "./price";
 import { NewOwnerForm } from "./new-owner-form";
 
 /** Where each PIN of the request came from on the form, so a refusal of `pins.3.code` lands on its field and line. */

@@ -34,6 +34,7 @@ import { toCsv } from "../csv";
 import type { PinRole, PinSet } from "../domain/enums";
 import type { Localised } from "../domain/localised";
 import { newKitSchema, type KitWire, type NewKit } from "../inventory/api";
+import { parseMajorUnits } from "../inventory/money";
 import { printedPin } from "../security/mask";
 
 // ---------------------------------------------------------------------------------------------------
@@ -354,19 +355,17 @@ const EXCEL_NUMBER: Localised = {
 
 /** Major units (`39600.00`, `39600,00`, `39 600,00`) → kopecks; more than 2 decimals are refused. */
 function convertPrice(raw: string): Converted {
-  const m = /^(-?)(\d{1,3}(?:[ \u00a0\u202f]\d{3})+|\d+)(?:[.,](\d*))?$/.exec(raw);
-  if (!m)
-    return {
-      ok: false,
-      text: {
-        en: "must be an amount in major units such as 7800.00 or 7 800,00 (the currency goes in the currency column)",
-        ru: "нужна сумма в рублях (основных единицах), например 7800.00 или 7 800,00 (валюта указывается в столбце «Валюта»)",
-      },
-    };
-  const fraction = m[3] ?? "";
-  if (fraction.length > 2) return { ok: false, text: { en: "has more than 2 decimal places; prices are kept in kopecks", ru: "больше 2 знаков после запятой: цены хранятся с точностью до копейки" } };
-  const minor = Number(m[2].replace(/\D/g, "")) * 100 + Number(fraction.padEnd(2, "0"));
-  return { ok: true, value: m[1] ? -minor : minor };
+  const amount = parseMajorUnits(raw);
+  if (amount.ok) return { ok: true, value: amount.minor };
+  return amount.reason === "decimals"
+    ? { ok: false, text: { en: "has more than 2 decimal places; prices are kept in kopecks", ru: "больше 2 знаков после запятой: цены хранятся с точностью до копейки" } }
+    : {
+        ok: false,
+        text: {
+          en: "must be an amount in major units such as 7800.00 or 7 800,00 (the currency goes in the currency column)",
+          ru: "нужна сумма в рублях (основных единицах), например 7800.00 или 7 800,00 (валюта указывается в столбце «Валюта»)",
+        },
+      };
 }
 
 /** One cell as the value `newKitSchema` takes, or a CSV-level reason. Rules of the schema itself are left to it. */
