@@ -11,7 +11,7 @@ import { sealPin, sealRegistrationData } from "../secrets";
 import { recordAudit } from "./audit";
 import { changedFields, conflict, invalidField, notFound, type Who } from "./errors";
 import { loadInventory } from "./inventory";
-import { kitsWithMaskedPins, maskedOwners, type KitWithPins, type MaskedOwner, type MaskedPin } from "./pins";
+import { kitRows, kitsWithMaskedPins, maskedOwners, type KitWithPins, type MaskedOwner, type MaskedPin } from "./pins";
 import type { ActivationWire, KitDetailResponse, KitListQuery, KitListResponse, KitPatch, NewActivation, NewKit, NewOwner, PinSummaryWire } from "@/lib/inventory/api";
 import { matchesText, sortAndPage } from "@/lib/inventory/list";
 import { kitShapeIssues } from "@/lib/inventory/api";
@@ -20,7 +20,7 @@ import { kitPinSets } from "@/lib/licensing/kit-shape";
 import { forecastInventoryRunway } from "@/lib/licensing/kit-runway";
 import { latestByPin } from "@/lib/licensing/pools";
 import { activeLimit, addAdditionalPin, applyActivation, LedgerRuleError, lockedMode, reservePins, type KitLedger, type LedgerStep, type LedgerWarning } from "@/lib/licensing/ledger";
-import { summarisePins, type PinSummary } from "@/lib/licensing/pin-summary";
+import { groupByKit, pinSummaries, summarisePins, type PinSummary } from "@/lib/licensing/pin-summary";
 import { inventoryWarnings } from "@/lib/licensing/warnings";
 import type { LicensingSettings } from "@/lib/licensing/settings";
 
@@ -118,11 +118,12 @@ const HEALTH_ORDER = { exhausted: 0, low: 1, ok: 2, "not-activated": 3 } as cons
 /** The kits list: filtered by text (registration number, product, owner, supplier), kind, protection and PIN health; sorted and paged. */
 export function listKits(db: Db, query: KitListQuery): KitListResponse {
   const inventory = loadInventory(db);
-  const rows = kitsWithMaskedPins(db)
-    .map(({ pins: kitPins, ...kit }) => {
-      const invKit = inventory.kits.find((k) => k.id === kit.id)!;
-      const summary = kit.protection === "software" ? summaryWire(summarisePins(invKit, inventory.pins, inventory.activations)) : null;
-      return { ...kit, pinCount: kitPins.length, summary };
+  const summaries = pinSummaries(inventory);
+  const { pinsOf } = groupByKit(inventory);
+  const rows = kitRows(db)
+    .map((kit) => {
+      const summary = summaries.get(kit.id);
+      return { ...kit, pinCount: pinsOf(kit.id).length, summary: summary ? summaryWire(summary) : null };
     })
     .filter(
       (k) =>
@@ -149,10 +150,10 @@ export function listKits(db: Db, query: KitListQuery): KitListResponse {
 /** The figures above the kits list: what was bought and paid, kits short of backups, owners, and the inventory's warnings (§1.1). */
 export function kitsSummary(db: Db) {
   const inventory = loadInventory(db);
-  const all = kitsWithMaskedPins(db);
+  const all = kitRows(db);
   const paid = new Map<string, number>();
   for (const k of all) if (k.priceMinor !== null) paid.set(k.currency, (paid.get(k.currency) ?? 0) + k.priceMinor);
-  const health = inventory.kits.filter((k) => k.protection === "software").map((k) => summarisePins(k, inventory.pins, inventory.activations).health);
+  const health = [...pinSummaries(inventory).values()].map((s) => s.health);
   return {
     kits: all.length,
     software: all.filter((k) => k.protection === "software").length,

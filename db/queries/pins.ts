@@ -96,10 +96,10 @@ export function maskedFieldsOf(db: Db, stored: string): RegistrationField[] | nu
   }
 }
 
-/** Kits (all, or those with the given ids) with their PINs masked, ordered by id; PINs in the order they were recorded. */
-export function kitsWithMaskedPins(db: Db, ids?: readonly number[]): KitWithPins[] {
+/** Kits (all, or those with the given ids) with their owner's name, ordered by id — no PIN is read. */
+export function kitRows(db: Db, ids?: readonly number[]): Array<Omit<KitWithPins, "pins">> {
   if (ids && ids.length === 0) return [];
-  const kitRows = db
+  return db
     .select({
       id: kits.id,
       regNumber: kits.regNumber,
@@ -122,7 +122,11 @@ export function kitsWithMaskedPins(db: Db, ids?: readonly number[]): KitWithPins
     .where(ids ? inArray(kits.id, [...ids]) : undefined)
     .orderBy(asc(kits.id))
     .all();
+}
 
+/** Kits (all, or those with the given ids) with their PINs masked, ordered by id; PINs in the order they were recorded. */
+export function kitsWithMaskedPins(db: Db, ids?: readonly number[]): KitWithPins[] {
+  if (ids && ids.length === 0) return [];
   const pinsByKit = new Map<number, MaskedPin[]>();
   const pinRows = db
     .select({ id: pins.id, kitId: pins.kitId, set: pins.set, role: pins.role, status: pins.status, source: pins.source, code: pins.code, receivedAt: pins.receivedAt })
@@ -135,7 +139,7 @@ export function kitsWithMaskedPins(db: Db, ids?: readonly number[]): KitWithPins
     list.push({ ...pin, maskedCode: maskedCodeOf(db, code) });
     pinsByKit.set(kitId, list);
   }
-  return kitRows.map((k) => ({ ...k, pins: pinsByKit.get(k.id) ?? [] }));
+  return kitRows(db, ids).map((k) => ({ ...k, pins: pinsByKit.get(k.id) ?? [] }));
 }
 
 /** Owners (all, or those with the given ids) with their registration data masked, ordered by id. */

@@ -1,5 +1,5 @@
 import { derivePools, usageAtInstant, type PoolUsage } from "./pools";
-import { summarisePins, type PinSummary } from "./pin-summary";
+import { pinSummaries, type PinSummary } from "./pin-summary";
 import { DEFAULT_SETTINGS, type LicensingSettings } from "./settings";
 import type { HeldLicense, Inventory, InventoryKit, ServerLicense } from "./types";
 import { inventoryWarnings, type InventoryWarning } from "./warnings";
@@ -52,9 +52,10 @@ export function buildOverview(
   const usable = totals.seats;
   const reconciliation: SeatReconciliation = { purchased, usable, notActivated, notCounted, unaccounted: purchased - usable - notActivated - notCounted };
 
+  const summaries = pinSummaries(inventory);
   const kits = inventory.kits
     .filter((k) => k.protection === "software")
-    .map((kit) => ({ kit, pins: summarisePins(kit, inventory.pins, inventory.activations) }));
+    .map((kit) => ({ kit, pins: summaries.get(kit.id)! }));
 
   let snapshot: OverviewModel["snapshot"] = null;
   if (snapshotSessions) {

@@ -46,3 +46,23 @@ export function summarisePins(kit: InventoryKit, pins: InventoryPin[], activatio
   const health: PinHealth = (active === 0 && spent === 0) || backupsLeft === null ? "not-activated" : backupsLeft === 0 ? "exhausted" : backupsLeft === 1 ? "low" : "ok";
   return { kitId: kit.id, usableSet: set, total: own.length, active, spent, backupsLeft, health };
 }
+
+/** Each kit's PINs and activations, grouped in one pass (per-kit work over a whole inventory stays linear). */
+export function groupByKit(inventory: { pins: readonly InventoryPin[]; activations: readonly InventoryActivation[] }) {
+  const group = <T>(map: Map<number, T[]>, key: number, value: T) => (map.get(key) ?? map.set(key, []).get(key)!).push(value);
+  const pins = new Map<number, InventoryPin[]>();
+  for (const p of inventory.pins) group(pins, p.kitId, p);
+  const kitOfPin = new Map(inventory.pins.map((p) => [p.id, p.kitId]));
+  const activations = new Map<number, InventoryActivation[]>();
+  for (const a of inventory.activations) {
+    const kitId = kitOfPin.get(a.pinId);
+    if (kitId !== undefined) group(activations, kitId, a);
+  }
+  return { pinsOf: (kitId: number) => pins.get(kitId) ?? [], activationsOf: (kitId: number) => activations.get(kitId) ?? [] };
+}
+
+/** The PIN summary of every software kit of an inventory, by kit id. */
+export function pinSummaries(inventory: { kits: readonly InventoryKit[]; pins: readonly InventoryPin[]; activations: readonly InventoryActivation[] }): Map<number, PinSummary> {
+  const { pinsOf, activationsOf } = groupByKit(inventory);
+  return new Map(inventory.kits.filter((k) => k.protection === "software").map((k) => [k.id, summarisePins(k, pinsOf(k.id), activationsOf(k.id))]));
+}

@@ -1,6 +1,7 @@
 import { describe, expect, test } from "vitest";
 
-import { summarisePins, usableSet } from "@/lib/licensing/pin-summary";
+import { demoInventory, generateDemoCompany } from "@/lib/demo/company";
+import { pinSummaries, summarisePins, usableSet } from "@/lib/licensing/pin-summary";
 import type { InventoryKit, InventoryPin } from "@/lib/licensing/types";
 
 const kit = (seats: number, usageMode: InventoryKit["usageMode"], kind: InventoryKit["kind"] = "client"): InventoryKit => ({ id: 1, regNumber: "8100000001", product: "k", kind, seats, protection: "software", usageMode });
@@ -43,5 +44,14 @@ describe("summarisePins — DOMAIN §1.2–1.3", () => {
   test("§1.2: a combined kit with both sets and no mode chosen has no usable set yet", () => {
     expect(usableSet(kit(5, null), [pin("single", "main", "unused"), pin("multi", "main", "unused")])).toBeNull();
     expect(usableSet(kit(50, null), [pin("multi", "main", "unused")])).toBe("multi");
+  });
+});
+
+describe("pinSummaries — every kit's summary from one grouping of the inventory", () => {
+  test("the same as summarising each kit against the whole inventory (the demo company)", () => {
+    const inventory = demoInventory(generateDemoCompany({ anchor: "2026-11-27" }));
+    const software = inventory.kits.filter((k) => k.protection === "software");
+    expect(software.length).toBeGreaterThan(5);
+    expect(pinSummaries(inventory)).toEqual(new Map(software.map((k) => [k.id, summarisePins(k, inventory.pins, inventory.activations)])));
   });
 });
