@@ -110,6 +110,8 @@ interface ActivationValues {
 
 function ActivationForm({ data, operation, preset, onDone }: { data: KitPageData; operation: ActivationOperation; preset: LedgerRequest; onDone: (message: string) => void }) {
   const t = useTranslations("ledger.activation");
+  const l = useTranslations("ledger");
+  const roles = useTranslations("computers.role");
   const k = useTranslations("kits");
   const f = useTranslations("forms");
   const locale = useLocale() === "ru" ? "ru" : "en";
@@ -187,7 +189,7 @@ function ActivationForm({ data, operation, preset, onDone }: { data: KitPageData
     : null;
   const folders = advice?.folders.filter((fo) => fo.who === (computer?.role === "1c-server" ? "server" : "client")) ?? [];
   const pinOptions = (list: typeof pins) => [{ value: "", label: f("choose") }, ...list.map((p) => ({ value: String(p.id), label: pinLabel(p) }))];
-  const computerOptions = [{ value: "", label: f("choose") }, ...data.computers.map((c) => ({ value: String(c.id), label: `${c.name} · ${t(`roles.${c.role}`)}` }))];
+  const computerOptions = [{ value: "", label: f("choose") }, ...data.computers.map((c) => ({ value: String(c.id), label: `${c.name} · ${roles(c.role)}` }))];
   const bindPin = bind("pinId", { rule: "pin", as: "id" });
   const bindPrevious = bind("previousPinId", { rule: "previousPin", as: "id" });
 
@@ -260,8 +262,8 @@ function ActivationForm({ data, operation, preset, onDone }: { data: KitPageData
               />
               <SelectField label={t("fields.computer")} help={t("help.computer")} options={computerOptions} {...bind("computerId", { rule: "computer", as: "id" })} />
               <Field label={t("fields.at")} type="datetime-local" help={t("help.at", { zone: timeZone })} {...bind("atLocal", { rule: "at" })} />
-              <SelectField label={t("fields.method")} options={ACTIVATION_METHODS.map((m) => ({ value: m, label: t(`method.${m}`) }))} {...bind("method")} />
-              <SelectField label={t("fields.visibility")} help={t("help.visibility")} options={ACTIVATION_VISIBILITIES.map((v) => ({ value: v, label: t(`visibility.${v}`) }))} {...bind("visibility")} />
+              <SelectField label={t("fields.method")} options={ACTIVATION_METHODS.map((m) => ({ value: m, label: l(`method.${m}`) }))} {...bind("method")} />
+              <SelectField label={t("fields.visibility")} help={t("help.visibility")} options={ACTIVATION_VISIBILITIES.map((v) => ({ value: v, label: l(`visibility.${v}`) }))} {...bind("visibility")} />
               <Field label={t("fields.licFileName")} help={t("help.licFileName", { name: licNameOf(values.atLocal) || "YYYYMMDDhhmmss.lic" })} inputClassName="font-mono" placeholder={licNameOf(values.atLocal)} {...bind("licFileName", { rule: "licFileName" })} />
               <Field label={t("fields.licFolder")} help={t("help.licFolder")} inputClassName="font-mono" list="lic-folders" {...bind("licFolder", { rule: "text" })} />
               <datalist id="lic-folders">

@@ -6,9 +6,11 @@
  */
 import { expect, test, type Page } from "@playwright/test";
 
+import enComputers from "../../lib/i18n/messages/en/computers.json";
 import enForms from "../../lib/i18n/messages/en/forms.json";
 import enKits from "../../lib/i18n/messages/en/kits.json";
 import enLedger from "../../lib/i18n/messages/en/ledger.json";
+import ruComputers from "../../lib/i18n/messages/ru/computers.json";
 import ruForms from "../../lib/i18n/messages/ru/forms.json";
 import ruKits from "../../lib/i18n/messages/ru/kits.json";
 import ruLedger from "../../lib/i18n/messages/ru/ledger.json";
@@ -18,8 +20,8 @@ import { LOCALE_COOKIE } from "../../lib/i18n/locales";
 import { screenshotPath } from "../helpers/screenshots";
 
 const TEXTS = {
-  en: { kits: enKits.kits, ledger: enLedger.ledger, forms: enForms.forms, table: enTable.table, role: "workstation" },
-  ru: { kits: ruKits.kits, ledger: ruLedger.ledger, forms: ruForms.forms, table: ruTable.table, role: "рабочая станция" },
+  en: { kits: enKits.kits, ledger: enLedger.ledger, forms: enForms.forms, table: enTable.table, role: enComputers.computers.role.workstation },
+  ru: { kits: ruKits.kits, ledger: ruLedger.ledger, forms: ruForms.forms, table: ruTable.table, role: ruComputers.computers.role.workstation },
 } as const;
 
 /** Browser console errors of a page (a page a user may open logs none). */
