@@ -8,14 +8,15 @@ import { getDb } from "@/db/client";
 import { computerDetail } from "@/db/queries/computers";
 import { can } from "@/lib/security/access";
 
-const load = cache((params: { id: string }) => loadRecord(params, (id) => computerDetail(getDb(), id)));
+// Keyed by the id: the metadata and the page of one request load the record once.
+const load = cache((id: string) => loadRecord({ id }, (id) => computerDetail(getDb(), id)));
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }) {
   const t = await getTranslations("computers");
-  return { title: t("detail.title", { name: load(await params).computer.name }) };
+  return { title: t("detail.title", { name: load((await params).id).computer.name }) };
 }
 
 export default async function ComputerPage({ params }: { params: Promise<{ id: string }> }) {
   const principal = await requirePage("inventory");
-  return <ComputerDetail detail={load(await params)} canWrite={can(principal, "inventory.write")} />;
+  return <ComputerDetail detail={load((await params).id)} canWrite={can(principal, "inventory.write")} />;
 }

@@ -8,16 +8,17 @@ import { getDb } from "@/db/client";
 import { kitPageData } from "@/db/queries/kits";
 import { can } from "@/lib/security/access";
 
-const load = cache((params: { id: string }) => loadRecord(params, (id) => kitPageData(getDb(), id)));
+// Keyed by the id: the metadata and the page of one request load the record once.
+const load = cache((id: string) => loadRecord({ id }, (id) => kitPageData(getDb(), id)));
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }) {
   const t = await getTranslations("ledger");
-  return { title: t("title", { regNumber: load(await params).detail.kit.regNumber }) };
+  return { title: t("title", { regNumber: load((await params).id).detail.kit.regNumber }) };
 }
 
 export default async function KitRecordPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const principal = await requirePage("inventory");
-  const data = load(await params);
+  const data = load((await params).id);
   const sp = await searchParams;
   const one = (key: string) => (typeof sp[key] === "string" ? (sp[key] as string) : undefined);
   return (
