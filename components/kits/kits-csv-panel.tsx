@@ -3,12 +3,15 @@
 import { useRouter } from "next/navigation";
 import { useLocale, useTranslations } from "next-intl";
 import { useId, useState } from "react";
+import { z } from "zod";
 
-import { ApiError } from "@/components/ui/api";
+import { apiCall, ApiError } from "@/components/ui/api";
 import { Card } from "@/components/ui/card";
 import { Notice } from "@/components/ui/controls";
 import { buttonClass } from "@/components/ui/styles";
 import { HEAD_ROW, HeaderCell } from "@/components/ui/table-parts";
+
+const Imported = z.object({ imported: z.object({ kits: z.number(), pins: z.number() }) });
 
 interface RowError {
   line: number;
@@ -34,14 +37,12 @@ export function KitsCsvPanel({ canWrite, canReveal }: { canWrite: boolean; canRe
     if (!file) return;
     setState({ status: "running" });
     try {
-      const res = await fetch("/api/kits/csv", { method: "POST", body: file, headers: { "content-type": "text/csv" } });
-      const body = (await res.json().catch(() => null)) as { imported?: { kits: number; pins: number }; error?: { code: string; message: string; details?: { errors?: RowError[] } } } | null;
-      if (res.ok && body?.imported) {
-        setState({ status: "done", ...body.imported });
-        router.refresh();
-      } else setState({ status: "refused", message: body?.error?.message ?? `HTTP ${res.status}`, errors: body?.error?.details?.errors ?? [] });
+      const { imported } = await apiCall(Imported, "/api/kits/csv", { method: "POST", body: file, headers: { "content-type": "text/csv" } });
+      setState({ status: "done", ...imported });
+      router.refresh();
     } catch (error) {
-      setState({ status: "refused", message: error instanceof ApiError ? error.message : t("network"), errors: [] });
+      const errors = error instanceof ApiError ? ((error.details as { errors?: RowError[] } | undefined)?.errors ?? []) : [];
+      setState({ status: "refused", message: error instanceof ApiError && error.code !== "network" ? error.message : t("network"), errors });
     }
   };
 
