@@ -29,6 +29,8 @@ export interface AllocationContext {
   /** Known 1C servers; a client-server infobase on one of them needs a server license there (§4). */
   servers: Array<{ host: string; bitness: ServerBitness }>;
   settings: Pick<LicensingSettings, "noSeatAppIds" | "perSessionAppIds">;
+  /** Computers recorded as terminal servers (`derivePools`): a connection from one without a terminal session counts per user (§4). */
+  terminalHosts?: ReadonlySet<string>;
 }
 
 export interface Connection {
@@ -141,7 +143,7 @@ export function createAllocator(ctx: AllocationContext, { withHolders = true }: 
     if (noSeat.has(c.app)) return { kind: "no-seat", connectionId: c.id };
     const ib = infobaseOf(c);
     const file = ib.mode === "file";
-    const key = computerKey(c);
+    const key = computerKey({ host: c.host, terminalSession: c.terminalSession, userName: c.user }, ctx.terminalHosts);
     const perSession = perSessionApps.has(c.app);
     const who = { user: c.user, host: c.host, terminalSession: c.terminalSession ?? null, since: c.start };
     const looked: Step[] = [];
@@ -242,7 +244,7 @@ export function createAllocator(ctx: AllocationContext, { withHolders = true }: 
       s.sessions.delete(c.id);
       return;
     }
-    const key = computerKey(c);
+    const key = computerKey({ host: c.host, terminalSession: c.terminalSession, userName: c.user }, ctx.terminalHosts);
     const entry = s.computers.get(key);
     if (!entry) return;
     entry.connections -= 1;

@@ -7,7 +7,7 @@
 import { z } from "zod";
 
 import type { Localised } from "../domain/localised";
-import { derivePools, poolOfHeldLicense, serverLicenseOfHeld } from "./pools";
+import { assignHeldLicenses, derivePools } from "./pools";
 import type { HeldLicense, Inventory } from "./types";
 
 export interface LicenseRecordView extends HeldLicense {
@@ -42,37 +42,31 @@ const NOT_ON_HOST: Localised = {
 };
 
 /**
- * Matches every license record to its pool, kit and key (records without a license are skipped). A record of
- * the cluster's 1C server license (`serverLicenseOfHeld`, §4) is matched to its kit with no pool and no counting:
- * it takes no client seat.
+ * Matches every license record to its pool, kit and key (records without a license are skipped), assigning
+ * them the way the Overview counts them (`assignHeldLicenses`: a network key whose series sits on two License
+ * Manager hosts goes to the first with a free seat). A record of the cluster's 1C server license (§4) is
+ * matched to its kit with no pool and no counting: it takes no client seat.
  */
 export function matchLicenses(inventory: Inventory, records: readonly LicenseRecordView[], perSessionAppIds: readonly string[]): SessionMatch[] {
-  const { pools, serverLicenses } = derivePools(inventory);
-  const perSession = new Set(perSessionAppIds);
+  const { pools, serverLicenses, terminalHosts } = derivePools(inventory);
   const knownSeries = new Set([...inventory.kits.map((k) => k.regNumber), ...inventory.keys.map((k) => k.series.toUpperCase())]);
-  return records
-    .filter((r) => r.series)
-    .map((r): SessionMatch => {
-      const server = serverLicenseOfHeld(serverLicenses, r);
-      if (server) return { session: r.session, matched: true, poolId: null, kitId: server.kitId, regNumber: server.regNumber, keyId: server.keyId ?? null, counting: null, folder: r.folder };
-      const pool = poolOfHeldLicense(pools, r);
-      const counting = r.issuedByServer || perSession.has(r.appId ?? "") ? "per-session" : "per-computer";
-      if (!pool) {
-        const known = knownSeries.has(r.series!) || knownSeries.has(r.series!.toUpperCase());
-        return { session: r.session, matched: false, poolId: null, kitId: null, regNumber: null, keyId: null, counting, folder: r.folder, reason: known ? NOT_ON_HOST : UNKNOWN_SERIES };
-      }
-      const member = pool.keySeries ? pool.members[0] : (pool.members.find((m) => m.regNumber === r.series) ?? pool.members[0]);
-      return {
-        session: r.session,
-        matched: true,
-        poolId: pool.id,
-        kitId: member.kitId,
-        regNumber: member.regNumber,
-        keyId: member.keyId ?? null,
-        counting,
-        folder: r.folder,
-      };
-    });
+  const licensed = records.filter((r) => r.series);
+  const assigned = assignHeldLicenses(pools, licensed, { perSessionAppIds, serverLicenses, terminalHosts });
+  return licensed.map((r, i): SessionMatch => {
+    const a = assigned[i]!;
+    if (a.serverLicense) {
+      const server = a.serverLicense;
+      return { session: r.session, matched: true, poolId: null, kitId: server.kitId, regNumber: server.regNumber, keyId: server.keyId ?? null, counting: null, folder: r.folder };
+    }
+    const counting = a.perSession ? "per-session" : "per-computer";
+    const pool = a.pool;
+    if (!pool) {
+      const known = knownSeries.has(r.series!) || knownSeries.has(r.series!.toUpperCase());
+      return { session: r.session, matched: false, poolId: null, kitId: null, regNumber: null, keyId: null, counting, folder: r.folder, reason: known ? NOT_ON_HOST : UNKNOWN_SERIES };
+    }
+    const member = pool.keySeries ? pool.members[0] : (pool.members.find((m) => m.regNumber === r.series) ?? pool.members[0]);
+    return { session: r.session, matched: true, poolId: pool.id, kitId: member.kitId, regNumber: member.regNumber, keyId: member.keyId ?? null, counting, folder: r.folder };
+  });
 }
 
 export const SessionMatchSchema = z.object({

@@ -39,8 +39,8 @@ export function buildOverview(
   snapshotSessions: Array<HeldLicense> | null,
   settings: Pick<LicensingSettings, "perSessionAppIds"> = DEFAULT_SETTINGS,
 ): OverviewModel {
-  const { pools, serverLicenses } = derivePools(inventory);
-  const { usage, unmatched } = usageAtInstant(pools, snapshotSessions ?? [], settings.perSessionAppIds, serverLicenses);
+  const { pools, serverLicenses, terminalHosts } = derivePools(inventory);
+  const { usage, unmatched } = usageAtInstant(pools, snapshotSessions ?? [], settings.perSessionAppIds, serverLicenses, terminalHosts);
   const totals = usage.reduce((acc, u) => ({ seats: acc.seats + u.pool.seats, inUse: acc.inUse + u.inUse, free: acc.free + u.free }), { seats: 0, inUse: 0, free: 0 });
 
   const clientKits = inventory.kits.filter((k) => CLIENT_KINDS.has(k.kind));

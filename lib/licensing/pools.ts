@@ -4,6 +4,8 @@ import type { HeldLicense, Inventory, InventoryPin, Pool, PoolMember, ServerLice
 export interface DerivedPools {
   pools: Pool[];
   serverLicenses: ServerLicense[];
+  /** Names (lower case) of the computers recorded as terminal servers: their users count as computers (§4). */
+  terminalHosts: ReadonlySet<string>;
 }
 
 /**
@@ -123,6 +125,7 @@ export function derivePools(inventory: Inventory): DerivedPools {
   return {
     pools: [...pools.values()].sort((a, b) => order[a.source] - order[b.source] || b.seats - a.seats || a.host.localeCompare(b.host)),
     serverLicenses,
+    terminalHosts: new Set(inventory.computers.filter((c) => c.role === "terminal-server").map((c) => c.name.toLowerCase())),
   };
 }
 
@@ -130,23 +133,37 @@ export function derivePools(inventory: Inventory): DerivedPools {
 export const sameHost = (a: string | null | undefined, b: string | null | undefined) => !!a && !!b && a.toLowerCase() === b.toLowerCase();
 const same = sameHost;
 
+/** The first key id of a pool: the order in which its keys were recorded. */
+const firstKeyId = (p: Pool) => Math.min(...p.members.map((m) => m.keyId ?? Number.MAX_SAFE_INTEGER), ...p.ignoredKeyIds);
+
 /**
- * The pool a held license came from, read from the rac `--licenses` fields (§5.1): `series` is the
- * registration number for `soft` licenses and the key series for `HASP`; `issued-by-server` points at the
- * server process (`rmngr-address`), otherwise the license is on the client's host; `net` = via License Manager.
+ * The pools a held license may have come from, read from the rac `--licenses` fields (§5.1), in the order a
+ * client tries them: `series` is the registration number for `soft` licenses and the key series for `HASP`;
+ * `issued-by-server` points at the server process (`rmngr-address`), otherwise the license is on the client's
+ * host; `net` = via a License Manager. rac does not say which License Manager served a network key, so every
+ * host with a key of that series is a candidate, in the order the keys were recorded (§2: same-series keys on
+ * two hosts are two pools).
  */
-export function poolOfHeldLicense(pools: Pool[], held: HeldLicense): Pool | undefined {
-  if (!held.series) return undefined;
+export function poolCandidates(pools: readonly Pool[], held: HeldLicense): Pool[] {
+  if (!held.series) return [];
   if (held.licenseType?.toLowerCase() === "hasp") {
     const candidates = pools.filter((p) => same(p.keySeries, held.series) && p.source === (held.net ? "hasp-network" : "hasp-local"));
-    if (held.net) return candidates[0];
+    if (held.net) return candidates.sort((a, b) => firstKeyId(a) - firstKeyId(b));
     // A local key serves its own computer, or — when the server issued the license — the server's.
     const host = held.issuedByServer ? held.rmngrAddress : held.host;
-    return candidates.find((p) => same(p.host, host)) ?? (candidates.length === 1 ? candidates[0] : undefined);
+    const pool = candidates.find((p) => same(p.host, host)) ?? (candidates.length === 1 ? candidates[0] : undefined);
+    return pool ? [pool] : [];
   }
   const candidates = pools.filter((p) => p.members.some((m) => m.regNumber === held.series));
-  if (held.issuedByServer) return candidates.find((p) => same(p.host, held.rmngrAddress)) ?? candidates.find((p) => p.source === "soft-server");
-  return candidates.find((p) => same(p.host, held.host)) ?? (candidates.length === 1 ? candidates[0] : undefined);
+  const pool = held.issuedByServer
+    ? (candidates.find((p) => same(p.host, held.rmngrAddress)) ?? candidates.find((p) => p.source === "soft-server"))
+    : (candidates.find((p) => same(p.host, held.host)) ?? (candidates.length === 1 ? candidates[0] : undefined));
+  return pool ? [pool] : [];
+}
+
+/** The pool a held license came from when only one can be (`poolCandidates`); the first candidate otherwise. */
+export function poolOfHeldLicense(pools: readonly Pool[], held: HeldLicense): Pool | undefined {
+  return poolCandidates(pools, held)[0];
 }
 
 /** §5.1: `full-presentation` reads "<Сервер|Клиент>, <host>, <description>…"; the host is one token. */
@@ -184,39 +201,105 @@ export interface PoolUsage {
   sessions: number;
 }
 
-/** The computer a license is counted against: a terminal session is its own computer (§4). */
-export function computerKey(held: { host: string | null; terminalSession?: string | null }): string {
-  return `${(held.host ?? "").toLowerCase()}|${held.terminalSession ?? ""}`;
+/**
+ * The computer a client-obtained license is counted against (§4): the host, where each terminal session is
+ * its own computer. rac prints no terminal-session id, so on a computer recorded as a terminal server the
+ * user stands for the terminal session ([M]: one user's sessions share one seat, two users are two seats);
+ * an explicit `terminalSession` (the simulator, CSV) is kept.
+ */
+export function computerKey(held: { host: string | null; terminalSession?: string | null; userName?: string | null }, terminalHosts?: ReadonlySet<string>): string {
+  const host = (held.host ?? "").toLowerCase();
+  if (held.terminalSession) return `${host}|${held.terminalSession}`;
+  if (terminalHosts?.has(host)) return `${host}|user:${(held.userName ?? "").toLowerCase()}`;
+  return `${host}|`;
+}
+
+/** Where one held license counts: a client pool, the cluster's server license (no client seat), or nowhere (unmatched). */
+export interface HeldAssignment {
+  pool?: Pool;
+  serverLicense?: ServerLicense;
+  /** §4: counted per session (server-issued, a per-session pool or app) rather than per computer. */
+  perSession: boolean;
+  /** `computerKey` of the license's computer. */
+  computer: string;
+}
+
+export interface AssignOptions {
+  perSessionAppIds: readonly string[];
+  serverLicenses?: readonly ServerLicense[];
+  terminalHosts?: ReadonlySet<string>;
 }
 
 /**
- * Seats in use per pool for a set of sessions seen at one instant (§4 table): a license the server issued
- * counts per session, as do the app-ids that always count per session (web and mobile clients,
- * services — a setting); one the client obtained counts once per computer, a terminal session being its
- * own computer. Records of a server license (`serverLicenseOfHeld`) count nowhere and are not unmatched.
+ * Assigns the licenses held at one instant to pools (§4, §5.1), in the order given. A license with one
+ * candidate pool goes there. One with several (a network key whose series sits on two License Manager hosts)
+ * goes the way clients find them: a computer already counted in one of them stays there, otherwise the first
+ * candidate with a free seat, and when all are full the one with the most seats left — so one pool is never
+ * over its capacity while another has room. Records without a series are skipped (undefined).
+ */
+export function assignHeldLicenses(pools: readonly Pool[], held: readonly HeldLicense[], options: AssignOptions): Array<HeldAssignment | undefined> {
+  const perSessionApps = new Set(options.perSessionAppIds);
+  const serverLicenses = options.serverLicenses ?? [];
+  const state = new Map<string, { computers: Set<string>; perSession: number }>();
+  const stateOf = (pool: Pool) => {
+    let s = state.get(pool.id);
+    if (!s) state.set(pool.id, (s = { computers: new Set(), perSession: 0 }));
+    return s;
+  };
+  const used = (pool: Pool) => {
+    const s = state.get(pool.id);
+    return s ? s.computers.size + s.perSession : 0;
+  };
+  return held.map((h) => {
+    if (!h.series) return undefined;
+    const computer = computerKey(h, options.terminalHosts);
+    const serverLicense = serverLicenseOfHeld(serverLicenses, h);
+    if (serverLicense) return { serverLicense, perSession: false, computer };
+    const candidates = poolCandidates(pools, h);
+    if (candidates.length === 0) return { perSession: !!h.issuedByServer || perSessionApps.has(h.appId ?? ""), computer };
+    const perSessionOf = (p: Pool) => !!h.issuedByServer || p.counting === "per-session" || perSessionApps.has(h.appId ?? "");
+    let pool = candidates[0];
+    if (candidates.length > 1) {
+      pool =
+        candidates.find((p) => !perSessionOf(p) && state.get(p.id)?.computers.has(computer)) ??
+        candidates.find((p) => used(p) < p.seats) ??
+        candidates.reduce((best, p) => (p.seats - used(p) > best.seats - used(best) ? p : best));
+    }
+    const perSession = perSessionOf(pool);
+    const s = stateOf(pool);
+    if (perSession) s.perSession += 1;
+    else s.computers.add(computer);
+    return { pool, perSession, computer };
+  });
+}
+
+/**
+ * Seats in use per pool for a set of sessions seen at one instant (§4 table, `assignHeldLicenses`): a license
+ * the server issued counts per session, as do the app-ids that always count per session (web and mobile
+ * clients, services — a setting); one the client obtained counts once per computer (`computerKey`). Records
+ * of a server license count nowhere and are not unmatched.
  */
 export function usageAtInstant(
   pools: Pool[],
   held: HeldLicense[],
   perSessionAppIds: readonly string[],
   serverLicenses: readonly ServerLicense[] = [],
+  terminalHosts?: ReadonlySet<string>,
 ): { usage: PoolUsage[]; unmatched: HeldLicense[] } {
-  const perSessionApps = new Set(perSessionAppIds);
   const perPool = new Map<string, { computers: Set<string>; perSession: number; sessions: number }>();
   const unmatched: HeldLicense[] = [];
-  for (const h of held) {
-    if (!h.series || serverLicenseOfHeld(serverLicenses, h)) continue;
-    const pool = poolOfHeldLicense(pools, h);
-    if (!pool) {
-      unmatched.push(h);
-      continue;
+  assignHeldLicenses(pools, held, { perSessionAppIds, serverLicenses, terminalHosts }).forEach((a, i) => {
+    if (!a || a.serverLicense) return;
+    if (!a.pool) {
+      unmatched.push(held[i]);
+      return;
     }
-    const acc = perPool.get(pool.id) ?? { computers: new Set<string>(), perSession: 0, sessions: 0 };
+    const acc = perPool.get(a.pool.id) ?? { computers: new Set<string>(), perSession: 0, sessions: 0 };
     acc.sessions += 1;
-    if (h.issuedByServer || pool.counting === "per-session" || perSessionApps.has(h.appId ?? "")) acc.perSession += 1;
-    else acc.computers.add(computerKey(h));
-    perPool.set(pool.id, acc);
-  }
+    if (a.perSession) acc.perSession += 1;
+    else acc.computers.add(a.computer);
+    perPool.set(a.pool.id, acc);
+  });
   const usage = pools.map((pool) => {
     const acc = perPool.get(pool.id);
     const inUse = acc ? acc.perSession + acc.computers.size : 0;

@@ -237,6 +237,8 @@ export function parseRac(input: string): RacParseResult {
   }
   if (open) emit(startLine, lineNo, at, bad);
 
+  dropCutRecord(found, foundAt, problems, lineNo);
+
   const records: RacRecord[] = [];
   const seen = new Set<string>();
   let duplicates = 0;
@@ -267,6 +269,30 @@ export function parseRac(input: string): RacParseResult {
     warnings.push({ line: problems[MAX_RAC_WARNINGS].line, message: `${rest} more warning${rest === 1 ? "" : "s"} from line ${problems[MAX_RAC_WARNINGS].line} on were left out; is this rac output?` });
   }
   return { records, warnings };
+}
+
+/**
+ * A capture cut off mid-record (a dropped connection, `head -c`, a size limit): rac prints every record of one
+ * command with the same keys in the same order, so a last record whose keys are only the first ones of the
+ * record before it is the cut one. It is
+ * dropped with a warning naming what is missing — kept, it would be a license with no `issued-by-server`,
+ * counted as client-obtained.
+ */
+function dropCutRecord(found: RacRecord[], foundAt: number[], problems: RacWarning[], lastLine: number): void {
+  if (found.length < 2) return;
+  const have = Object.keys(found[found.length - 1]);
+  const before = Object.keys(found[found.length - 2]);
+  // A cut stops the record somewhere: what is left is the start of the same key sequence.
+  if (have.length >= before.length || have.some((k, i) => before[i] !== k)) return;
+  const missing = before.slice(have.length);
+  const first = foundAt[foundAt.length - 1];
+  found.pop();
+  foundAt.pop();
+  const keys = missing.slice(0, 5).map((k) => `"${camelToRacKey(k)}"`).join(", ") + (missing.length > 5 ? ` and ${missing.length - 5} more` : "");
+  problems.push({
+    line: first,
+    message: `line ${first}: the last record (lines ${first}–${lastLine}) stops before ${keys}, which the other records have: the capture was cut off, so that record was dropped and the complete ones kept.`,
+  });
 }
 
 function formatValue(value: RacValue): string {
@@ -404,8 +430,9 @@ export function licenseFilePath(fullName: string | null | undefined): string | n
       const slash = rest.search(/[\\/]/);
       const authority = slash < 0 ? rest : rest.slice(0, slash);
       const path = slash < 0 ? "" : rest.slice(slash);
-      // file://server/share/x.lic is a Windows UNC path; file:///… and file://localhost/… are local.
-      s = authority === "" || authority.toLowerCase() === "localhost" ? path : `\\\\${authority}${path}`;
+      // file://server/share/x.lic is a Windows UNC path; file:///… and file://localhost/… are local; rac on
+      // Windows prints file://C:/ProgramData/… (two slashes, §5.1): the "authority" is a drive letter.
+      s = authority === "" || authority.toLowerCase() === "localhost" ? path : /^[A-Za-z]:$/.test(authority) ? `${authority}${path}` : `\\\\${authority}${path}`;
     }
     s = percentDecode(s);
     if (/^[\\/][A-Za-z]:(?:[\\/]|$)/.test(s)) s = s.slice(1);

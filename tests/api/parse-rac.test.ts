@@ -56,8 +56,11 @@ describe("POST /api/parse/rac — DOMAIN §5.1", () => {
     expect(dup.records).toHaveLength(3);
     expect(dup.warnings).toEqual([{ line: 35, message: expect.stringMatching(/^2 duplicate session records/) }]);
     const bad = await parsed(await post(fixture("session-list-licenses-malformed.txt")));
-    expect(bad.records).toHaveLength(2);
-    expect(bad.warnings).toEqual([{ line: 33, message: expect.stringContaining("no closing quote") }]);
+    expect(bad.records).toHaveLength(1);
+    expect(bad.warnings).toEqual([
+      { line: 33, message: expect.stringContaining("no closing quote") },
+      { line: 36, message: expect.stringContaining("the capture was cut off") },
+    ]);
   });
 
   test("random binary junk is a 200 whose warnings say what was dropped, never a 500", async () => {

@@ -1,7 +1,7 @@
 import { fc, test as fcTest } from "@fast-check/vitest";
 import { describe, expect, test } from "vitest";
 
-import { derivePools, licenseLocations, namedHosts, serverLicenseOfHeld, usageAtInstant } from "@/lib/licensing/pools";
+import { computerKey, derivePools, licenseLocations, namedHosts, serverLicenseOfHeld, usageAtInstant } from "@/lib/licensing/pools";
 import { DEFAULT_SETTINGS } from "@/lib/licensing/settings";
 import type { HeldLicense, Inventory, InventoryComputer } from "@/lib/licensing/types";
 
@@ -253,6 +253,89 @@ describe("usageAtInstant — counting per §4", () => {
     const before = usageAtInstant(pools, all, DEFAULT_SETTINGS.perSessionAppIds).usage;
     const after = usageAtInstant(pools, fewer, DEFAULT_SETTINGS.perSessionAppIds).usage;
     after.forEach((u, i) => expect(u.inUse).toBeLessThanOrEqual(before[i].inUse));
+  });
+});
+
+describe("real rac output on a terminal server: the user stands for the terminal session (§4 [H], [M])", () => {
+  // 10 single-user PINs activated on the terminal server itself: client-obtained, per computer.
+  const inv = inventory({
+    kits: [kit(1, 10, { usageMode: "single" })],
+    pins: Array.from({ length: 10 }, (_, i) => ({ id: i + 1, kitId: 1, set: "single" as const, role: "main" as const, status: "active" as const })),
+    activations: Array.from({ length: 10 }, (_, i) => ({ id: i + 1, pinId: i + 1, computerId: 3, operation: "first" as const, activatedAt: 1 })),
+    keys: [{ id: 1, series: "ORGL8", kind: "network", seats: 20, kitId: null, computerId: 4 }],
+  });
+  const { pools, serverLicenses, terminalHosts } = derivePools(inv);
+  const onTs = (userName: string, appId = "1CV8C") => held({ series: "8100000001", host: "srv-ts", userName, appId });
+  const inUse = (sessions: HeldLicense[], poolId: string) =>
+    usageAtInstant(pools, sessions, DEFAULT_SETTINGS.perSessionAppIds, serverLicenses, terminalHosts).usage.find((u) => u.pool.id === poolId)!.inUse;
+
+  test.each([
+    ["three users, one of them in two infobases and Designer → 3 seats", [onTs("Иванов"), onTs("Петров"), onTs("Сидоров"), onTs("Сидоров"), onTs("Сидоров", "Designer")], 3],
+    ["one user's sessions share one seat (§4 (e))", [onTs("Иванов"), onTs("Иванов"), onTs("Иванов", "Designer")], 1],
+    ["user names compare case-insensitively", [onTs("Иванов"), onTs("иванов")], 1],
+  ])("§4: %s", (_name, sessions, seats) => {
+    expect(inUse(sessions, "soft-local:srv-ts")).toBe(seats);
+  });
+
+  test("a network key used from the terminal server also counts per user", () => {
+    const key = (userName: string) => held({ series: "ORGL8", licenseType: "HASP", net: true, host: "SRV-TS", userName });
+    expect(inUse([key("a"), key("b"), key("b")], "hasp-network:srv-lm:ORGL8")).toBe(2);
+  });
+
+  test("an explicit terminal session is kept (the simulator, CSV)", () => {
+    expect(inUse([held({ ...onTs("a"), terminalSession: "RDP#1" }), held({ ...onTs("a"), terminalSession: "RDP#2" })], "soft-local:srv-ts")).toBe(2);
+  });
+
+  test("on a computer that is not a terminal server, users of one host share its seat", () => {
+    const ws = (userName: string) => held({ series: "ORGL8", licenseType: "HASP", net: true, host: "ws-01", userName });
+    expect(inUse([ws("a"), ws("b")], "hasp-network:srv-lm:ORGL8")).toBe(1);
+  });
+
+  test("computerKey: host | terminal session, or host | user on a terminal server", () => {
+    expect(computerKey({ host: "SRV-TS", userName: "Иванов" }, terminalHosts)).toBe("srv-ts|user:иванов");
+    expect(computerKey({ host: "srv-ts", terminalSession: "RDP#1", userName: "x" }, terminalHosts)).toBe("srv-ts|RDP#1");
+    expect(computerKey({ host: "ws-01", userName: "x" }, terminalHosts)).toBe("ws-01|");
+    expect(computerKey({ host: "srv-ts", userName: "x" })).toBe("srv-ts|");
+  });
+});
+
+describe("same-series network keys on two License Manager hosts are two pools (§2 [H])", () => {
+  const inv = inventory({
+    keys: [
+      { id: 7, series: "ORG8A", kind: "network", seats: 20, kitId: null, computerId: 4 },
+      { id: 3, series: "ORG8A", kind: "network", seats: 20, kitId: null, computerId: 5 },
+    ],
+  });
+  const { pools } = derivePools(inv);
+  const fromWs = (i: number) => held({ series: "ORG8A", licenseType: "HASP", net: true, host: `ws-${String(i).padStart(3, "0")}` });
+  const usage = (sessions: HeldLicense[]) => Object.fromEntries(usageAtInstant(pools, sessions, DEFAULT_SETTINGS.perSessionAppIds).usage.map((u) => [u.pool.host, u.inUse]));
+
+  test("two pools of 20, one per host", () => {
+    expect(pools.map((p) => [p.id, p.seats])).toEqual([
+      ["hasp-network:srv-lm:ORG8A", 20],
+      ["hasp-network:ws-02:ORG8A", 20],
+    ]);
+  });
+
+  test("30 computers: the first host (keys in the order recorded) fills to 20, the other takes 10 — never 30 of 20 beside 0 of 20", () => {
+    expect(usage(Array.from({ length: 30 }, (_, i) => fromWs(i)))).toEqual({ "ws-02": 20, "srv-lm": 10 });
+  });
+
+  test("a computer already counted on one host keeps its seat there (per computer, §4)", () => {
+    const sessions = [...Array.from({ length: 20 }, (_, i) => fromWs(i)), fromWs(0), fromWs(0), fromWs(20)];
+    expect(usage(sessions)).toEqual({ "ws-02": 20, "srv-lm": 1 });
+  });
+
+  test("more computers than both keys hold: the overflow goes where most seats are left, so neither is over while the other has room", () => {
+    expect(usage(Array.from({ length: 45 }, (_, i) => fromWs(i)))).toEqual({ "ws-02": 23, "srv-lm": 22 });
+  });
+
+  fcTest.prop([fc.integer({ min: 0, max: 60 })])("no pool is over its capacity while another candidate has a free seat", (n) => {
+    const u = usage(Array.from({ length: n }, (_, i) => fromWs(i)));
+    const over = Object.values(u).some((x) => x > 20);
+    const room = Object.values(u).some((x) => x < 20);
+    expect(over && room).toBe(false);
+    expect(u["srv-lm"] + u["ws-02"]).toBe(n);
   });
 });
 
