@@ -116,6 +116,9 @@ export const ACCESS_RULES: readonly AccessRule[] = [
   api("/api/tools/binding/compare", { POST: "compute" }),
   api("/api/tools/nethasp/lint", { POST: "compute" }),
   api("/api/tools/nethasp/generate", { POST: "compute" }),
+  // Monitoring (Prometheus, Zabbix): the Overview's seats, read with a `read` token.
+  api("/api/pools", { GET: "overview" }),
+  api("/api/metrics", { GET: "overview" }),
   // Cron jobs piping `rac session list --licenses` into the database.
   api("/api/import/rac", { POST: "import" }),
   api("/api/settings/licensing", { GET: "settings.read", PATCH: "settings.write" }),

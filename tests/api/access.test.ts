@@ -66,6 +66,9 @@ const ROUTES: Record<string, Partial<Record<Method, Who>>> = {
   "/api/tools/nethasp/lint": { POST: COMPUTE },
   "/api/tools/nethasp/generate": { POST: COMPUTE },
   "/api/import/rac": { POST: { roles: ["admin"], scopes: ["import", "admin"] } },
+  // Issue 10 §5: monitoring reads the Overview's seats with a read token.
+  "/api/pools": { GET: { roles: ALL_ROLES, scopes: ["read", "admin"] } },
+  "/api/metrics": { GET: { roles: ALL_ROLES, scopes: ["read", "admin"] } },
   "/api/settings/licensing": { GET: { roles: WITH_LEAD, scopes: ["read", "admin"] }, PATCH: ADMIN },
   "/api/pins": { GET: { roles: READERS, scopes: ["read", "admin"] } },
   "/api/pins/[id]/reveal": { POST: ADMIN },
