@@ -2,6 +2,7 @@ import { NextResponse, type NextRequest } from "next/server";
 
 import { CLIENT_ADDRESS_HEADER, clientAddress, resolvePrincipal } from "@/db/principal";
 import { accessDeniedBody, decide } from "@/lib/security/access";
+import { bodyTooLargeMessage, MAX_BODY_BYTES } from "@/lib/security/body-limits";
 import { contentSecurityPolicy, isAllowedOrigin, SECURITY_HEADERS } from "@/lib/security/headers";
 
 /** Where a page the principal may not open is rendered (with status 403). */
@@ -26,6 +27,29 @@ const serverOrigin = (request: NextRequest) => process.env.__NEXT_PRIVATE_ORIGIN
 const redirectTo = (request: NextRequest, location: string) => withSecurityHeaders(NextResponse.redirect(new URL(location, serverOrigin(request)), 303));
 
 const jsonError = (body: unknown, status: number) => withSecurityHeaders(NextResponse.json(body, { status, headers: { "Cache-Control": "no-store" } }));
+
+/**
+ * Whether the body is over the largest any route accepts. Next.js hands a route only what it buffered for
+ * the proxy (`proxyClientMaxBodySize`, set above this limit in next.config.ts): without this check a body
+ * past the buffer would arrive cut and be taken as whole. A declared length decides at once; a chunked body
+ * (no Content-Length) is counted as it arrives — Next.js buffers it for the route in any case.
+ */
+async function bodyOverLimit(request: NextRequest): Promise<boolean> {
+  if (!request.body) return false;
+  const declared = Number(request.headers.get("content-length") ?? Number.NaN);
+  if (Number.isFinite(declared)) return declared > MAX_BODY_BYTES;
+  const reader = request.body.getReader();
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return false;
+    total += value.byteLength;
+    if (total > MAX_BODY_BYTES) {
+      await reader.cancel().catch(() => {});
+      return true;
+    }
+  }
+}
 
 /**
  * Runs before every page and route (Next.js 16 "proxy", Node.js runtime): refuses cross-site requests
@@ -61,6 +85,10 @@ export async function proxy(request: NextRequest) {
   if (!decision.allow && !isSignedInAction && (isApi || !isPageView)) return jsonError(accessDeniedBody(decision), decision.status);
   if (!decision.allow && decision.status === 401) {
     return redirectTo(request, pathname === "/" ? "/sign-in" : `/sign-in?${new URLSearchParams({ next: `${pathname}${search}` })}`);
+  }
+
+  if (decision.allow && (await bodyOverLimit(request))) {
+    return jsonError({ error: { code: "body-too-large", message: bodyTooLargeMessage(MAX_BODY_BYTES) } }, 413);
   }
 
   const bytes = new Uint8Array(16);

@@ -1,11 +1,8 @@
 import { AppError } from "@/lib/errors";
-
-/** Largest JSON body a route accepts: 1 MiB. */
-export const MAX_JSON_BYTES = 1024 * 1024;
+import { bodyTooLargeMessage, MAX_JSON_BYTES } from "@/lib/security/body-limits";
 
 const invalid = (why: string) => new AppError("invalid-json", `The request body is not valid JSON: ${why}.`, 400);
-const tooLarge = (limit: number) =>
-  new AppError("body-too-large", `The request body is larger than ${limit.toLocaleString("en-US")} bytes (${(limit / 1024 / 1024).toFixed(limit % (1024 * 1024) ? 1 : 0)} MiB); send less data.`, 413);
+const tooLarge = (limit: number) => new AppError("body-too-large", bodyTooLargeMessage(limit), 413);
 
 /** The body's bytes, refusing to buffer more than `limit` (a missing or lying Content-Length is not trusted). */
 async function readLimited(request: Request, limit: number): Promise<Uint8Array> {

@@ -2,11 +2,9 @@ import { z } from "zod";
 
 import { AppError } from "@/lib/errors";
 import { decodeText, TEXT_ENCODINGS, type TextEncodingName } from "@/lib/parsers/encoding";
+import { MAX_TEXT_BYTES } from "@/lib/security/body-limits";
 
 import { readBytes } from "./read-json";
-
-/** Largest text body a parse route accepts: 16 MiB (a day of rac captures of a large cluster). */
-export const MAX_TEXT_BYTES = 16 * 1024 * 1024;
 
 const EncodingParam = z.enum(TEXT_ENCODINGS, { error: `must be one of ${TEXT_ENCODINGS.join(", ")}` });
 
