@@ -24,7 +24,7 @@ function chunkedBody(bytes: number): ReadableStream<Uint8Array> {
 }
 
 const request = (body: ReadableStream<Uint8Array> | Uint8Array, headers: Record<string, string> = {}) =>
-  new NextRequest("http://localhost/api/import/rac", { method: "POST", headers: { ...tokenHeaders("import"), ...headers }, body, duplex: "half" } as RequestInit & { duplex: "half" });
+  new NextRequest("http://localhost/api/import/rac", { method: "POST", headers: { ...tokenHeaders("import"), ...headers }, body, duplex: "half" } as NonNullable<ConstructorParameters<typeof NextRequest>[1]>);
 
 describe("proxy.ts — bodies over the largest limit are refused before any route runs (issue 10 §4)", () => {
   test("Next.js buffers more for the proxy than any route accepts, so an oversized body is never cut to look whole", () => {
@@ -48,7 +48,7 @@ describe("proxy.ts — bodies over the largest limit are refused before any rout
   });
 
   test("an anonymous oversized POST is a 401, its body never read", async () => {
-    const res = await proxy(new NextRequest("http://localhost/api/import/rac", { method: "POST", body: chunkedBody(MAX_BODY_BYTES + 1), duplex: "half" } as RequestInit & { duplex: "half" }));
+    const res = await proxy(new NextRequest("http://localhost/api/import/rac", { method: "POST", body: chunkedBody(MAX_BODY_BYTES + 1), duplex: "half" } as NonNullable<ConstructorParameters<typeof NextRequest>[1]>));
     expect(res.status).toBe(401);
   });
 });
