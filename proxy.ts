@@ -113,5 +113,6 @@ export async function proxy(request: NextRequest) {
 }
 
 export const config = {
-  matcher: [{ source: "/((?!_next/static|_next/image|favicon.ico|icon.svg|docs/).*)" }],
+  // Static files anyone may fetch: collectors/ holds the fingerprint scripts (no data, run by admins on their machines).
+  matcher: [{ source: "/((?!_next/static|_next/image|favicon.ico|icon.svg|docs/|collectors/).*)" }],
 };

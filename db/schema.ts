@@ -281,6 +281,12 @@ export const sessionSnapshots = sqliteTable(
     serverId: integer("server_id").references(() => servers.id, { onDelete: "set null" }),
     /** Records in the capture after de-duplication by `session`. */
     sessionCount: integer("session_count").notNull().default(0),
+    /** Of those: holding a license, matched to a kit or key, not matched. Null for captures imported before they were kept. */
+    licensedCount: integer("licensed_count"),
+    matchedCount: integer("matched_count"),
+    unmatchedCount: integer("unmatched_count"),
+    /** The parser's warnings about the capture (dropped records, a cut last record), JSON array of `{ line, message }`. */
+    warnings: text("warnings").notNull().default("[]"),
     notes: text("notes"),
     createdAt: createdAt(),
   },

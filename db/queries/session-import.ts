@@ -1,4 +1,4 @@
-import { getTableColumns, inArray } from "drizzle-orm";
+import { eq, getTableColumns, inArray } from "drizzle-orm";
 
 import type { Db } from "../client";
 import { infobases, sessionSnapshots, sessions } from "../schema";
@@ -6,7 +6,7 @@ import { recordAudit } from "./audit";
 import type { SnapshotSource } from "@/lib/domain/enums";
 import type { SessionMatch } from "@/lib/licensing/match";
 import { parseTime } from "@/lib/licensing/timeline";
-import { racFlag, racText, toHeldLicense, type RacRecord, type RacValue } from "@/lib/parsers/rac";
+import { racFlag, racText, toHeldLicense, type RacRecord, type RacValue, type RacWarning } from "@/lib/parsers/rac";
 
 export interface RacSnapshotInput {
   /** Parsed rac records (`parseRac`), camelCase keys; the key `session` is the session's uuid. */
@@ -17,6 +17,8 @@ export interface RacSnapshotInput {
   source: SnapshotSource;
   /** Zone of the 1C server's local times (`started-at`, `last-active-at`; DOMAIN §5.1): the `serverTimeZone` setting. */
   timeZone: string;
+  /** The parser's warnings, kept with the snapshot for the Sessions page. */
+  warnings?: readonly RacWarning[];
 }
 
 export interface RacSnapshotResult {
@@ -198,7 +200,7 @@ export function importRacSnapshot(db: Db, input: RacSnapshotInput, audit: { acto
     (tx) => {
       const [snapshot] = tx
         .insert(sessionSnapshots)
-        .values({ takenAt, source: input.source, serverId: null, sessionCount: capture.size, notes: null })
+        .values({ takenAt, source: input.source, serverId: null, sessionCount: capture.size, notes: null, warnings: JSON.stringify(input.warnings ?? []) })
         .returning({ id: sessionSnapshots.id })
         .all();
 
@@ -248,6 +250,7 @@ export function importRacSnapshot(db: Db, input: RacSnapshotInput, audit: { acto
         write.update(row.id, { ...refresh, ...seen });
       }
 
+      tx.update(sessionSnapshots).set({ licensedCount: licensed, matchedCount: matched, unmatchedCount: licensed - matched }).where(eq(sessionSnapshots.id, snapshot.id)).run();
       const result: RacSnapshotResult = {
         snapshotId: snapshot.id,
         takenAt,

@@ -69,7 +69,9 @@ export interface DemoActivation {
 export interface DemoKey { id: number; series: string; kind: KeyKind; seats: number; keyNumber: string; kitId: number | null; computerId: number | null; notes: string | null }
 export interface DemoServer { id: number; name: string; computerId: number; platformVersion: string; bitness: ServerBitness; serverLicenseKitId: number | null; serviceUser: string; clusterPort: number; notes: string | null }
 export interface DemoInfobase { id: number; name: string; mode: InfobaseMode; serverId: number | null; path: string | null; racUuid: string; licenseDistribution: LicenseDistribution; useHardwareLicense: boolean; notes: string | null }
-export interface DemoSnapshot { id: number; takenAt: number; source: "demo"; serverId: number; sessionCount: number; notes: string | null }
+export interface DemoSnapshot {
+  id: number; takenAt: number; source: "demo"; serverId: number; sessionCount: number; licensedCount: number; matchedCount: number; unmatchedCount: number; notes: string | null;
+}
 export interface DemoSession {
   id: number; sessionUuid: string; sessionId: number; infobaseUuid: string; infobaseId: number; connection: string; process: string;
   userName: string | null; host: string; terminalSession: string | null; appId: string; locale: string; startedAt: number; lastActiveAt: number;
@@ -605,8 +607,10 @@ export function generateDemoCompany(options: DemoOptions): DemoCompany {
   }
 
   // ----- snapshots every 15 minutes of the working day (7:00–21:00), the newest at `now`.
-  const starts = sessions.map((s) => s.firstSeenAt).sort((a, b) => a - b);
-  const ends = sessions.map((s) => s.lastSeenAt).sort((a, b) => a - b);
+  const sorted = (list: DemoSession[]) => ({ starts: list.map((s) => s.firstSeenAt).sort((a, b) => a - b), ends: list.map((s) => s.lastSeenAt).sort((a, b) => a - b) });
+  const all = sorted(sessions);
+  const licensedSessions = sorted(sessions.filter((s) => s.series !== null));
+  const matchedSessions = sorted(sessions.filter((s) => s.series !== null && (s.matchedKitId !== null || s.matchedKeyId !== null)));
   /** How many sorted values are < t (strict) or <= t. */
   const countBelow = (arr: number[], t: number, inclusive: boolean) => {
     let lo = 0;
@@ -625,8 +629,10 @@ export function generateDemoCompany(options: DemoOptions): DemoCompany {
       const t = demoLocalTime(day, m / 60);
       if (t > now || t < firstDay) continue;
       // A session belongs to a snapshot when first_seen_at <= t <= last_seen_at (see db/schema.ts).
-      const count = countBelow(starts, t, true) - countBelow(ends, t, false);
-      sessionSnapshots.push({ id: sessionSnapshots.length + 1, takenAt: t, source: "demo", serverId: 1, sessionCount: count, notes: null });
+      const count = ({ starts, ends }: ReturnType<typeof sorted>) => countBelow(starts, t, true) - countBelow(ends, t, false);
+      const licensedCount = count(licensedSessions);
+      const matchedCount = count(matchedSessions);
+      sessionSnapshots.push({ id: sessionSnapshots.length + 1, takenAt: t, source: "demo", serverId: 1, sessionCount: count(all), licensedCount, matchedCount, unmatchedCount: licensedCount - matchedCount, notes: null });
     }
   }
 

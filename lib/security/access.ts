@@ -119,6 +119,9 @@ export const ACCESS_RULES: readonly AccessRule[] = [
   // Monitoring (Prometheus, Zabbix): the Overview's seats, read with a `read` token.
   api("/api/pools", { GET: "overview" }),
   api("/api/metrics", { GET: "overview" }),
+  api("/api/sessions", { GET: "sessions" }),
+  api("/api/sessions/snapshots", { GET: "sessions" }),
+  api("/api/sessions/history", { GET: "sessions" }),
   // Cron jobs piping `rac session list --licenses` into the database.
   api("/api/import/rac", { POST: "import" }),
   api("/api/settings/licensing", { GET: "settings.read", PATCH: "settings.write" }),

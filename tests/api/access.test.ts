@@ -69,6 +69,10 @@ const ROUTES: Record<string, Partial<Record<Method, Who>>> = {
   // Issue 10 §5: monitoring reads the Overview's seats with a read token.
   "/api/pools": { GET: { roles: ALL_ROLES, scopes: ["read", "admin"] } },
   "/api/metrics": { GET: { roles: ALL_ROLES, scopes: ["read", "admin"] } },
+  // Issue 10 §2: the Sessions page's lists (admins, team leads; finance reads).
+  "/api/sessions": { GET: { roles: WITH_LEAD, scopes: ["read", "admin"] } },
+  "/api/sessions/snapshots": { GET: { roles: WITH_LEAD, scopes: ["read", "admin"] } },
+  "/api/sessions/history": { GET: { roles: WITH_LEAD, scopes: ["read", "admin"] } },
   "/api/settings/licensing": { GET: { roles: WITH_LEAD, scopes: ["read", "admin"] }, PATCH: ADMIN },
   "/api/pins": { GET: { roles: READERS, scopes: ["read", "admin"] } },
   "/api/pins/[id]/reveal": { POST: ADMIN },

@@ -11,6 +11,8 @@ import enComing from "./en/coming.json";
 import enNav from "./en/nav.json";
 import enOverview from "./en/overview.json";
 import enTable from "./en/table.json";
+import enSessions from "./en/sessions.json";
+import enTools from "./en/tools.json";
 import ruAuth from "./ru/auth.json";
 import ruAudit from "./ru/audit.json";
 import ruSettings from "./ru/settings.json";
@@ -24,6 +26,8 @@ import ruComing from "./ru/coming.json";
 import ruNav from "./ru/nav.json";
 import ruOverview from "./ru/overview.json";
 import ruTable from "./ru/table.json";
+import ruSessions from "./ru/sessions.json";
+import ruTools from "./ru/tools.json";
 
 import type { Locale } from "../locales";
 
@@ -46,6 +50,8 @@ const NAMESPACES = [
   [enComputers, ruComputers],
   [enInfra, ruInfra],
   [enLedger, ruLedger],
+  [enSessions, ruSessions],
+  [enTools, ruTools],
 ] as const;
 
 type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;

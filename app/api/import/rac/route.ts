@@ -66,6 +66,6 @@ export const POST = route(async (request: Request, { actor, address }) => {
   }
   const db = getDb();
   const settings = getLicensingSettings(db);
-  const result = importRacSnapshot(db, { records, matches: matchRacLicenses(db, records), takenAt: new Date(query.takenAt ?? now), source: "api", timeZone: settings.serverTimeZone }, { actor, address });
+  const result = importRacSnapshot(db, { records, matches: matchRacLicenses(db, records), takenAt: new Date(query.takenAt ?? now), source: "api", timeZone: settings.serverTimeZone, warnings }, { actor, address });
   return ok(ImportRacResponseSchema, { ...result, takenAt: result.takenAt.toISOString(), encoding, warnings }, 201);
 });
