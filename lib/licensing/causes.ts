@@ -16,6 +16,12 @@ export const CAUSES = [
   "unreadable-file",
   "distribution-denied",
   "file-mode-single-user-only",
+  // Read from the platform's own messages as public 1C tooling quotes them (tests/fixtures/messages/SOURCES.md) [M]:
+  // 8.3.2x/8.5 say "no key and no software license" without a breakdown, and developer licenses bring limits of their own.
+  "no-license-on-computer",
+  "developer-license-restricted",
+  "developer-license-limit",
+  "license-combination",
   "unknown",
 ] as const;
 
@@ -64,6 +70,22 @@ export const CAUSE_TEXT: Record<Cause, Localised> = {
   "file-mode-single-user-only": {
     en: "A file-mode infobase can use only single-user licenses (except on a terminal server): the seats left here belong to a multi-user license, which cannot serve it. Give this computer a single-user license or a key, open the infobase through the terminal server, or move it to client-server mode.",
     ru: "Файловая информационная база может использовать только однопользовательские лицензии (кроме работы через терминальный сервер): оставшиеся здесь места принадлежат многопользовательской лицензии, и она эту базу не обслуживает. Дайте этому компьютеру однопользовательскую лицензию или ключ, откройте базу через терминальный сервер или переведите её в клиент-серверный режим.",
+  },
+  "no-license-on-computer": {
+    en: "Neither a HASP key nor a software license was found for this computer, and no 1C server issued one (the platform's “License not found. Software protection key or obtained software license not found!”). A file infobase needs the license on this computer, readable by the OS user that runs 1C — a service account, a CI agent or a container has user folders of its own, so move the .lic file to an all-users folder or obtain the license there. A client-server infobase can take a seat from the 1C server: allow license distribution for it (license-distribution = allow). With a HASP key, check the key, the License Manager and nethasp.ini.",
+    ru: "Для этого компьютера не найден ни ключ HASP, ни программная лицензия, и сервер 1С лицензию не выдал (сообщение платформы «Не найдена лицензия. Не обнаружен ключ защиты программы или полученная программная лицензия!»). Файловой базе нужна лицензия на этом компьютере, доступная пользователю ОС, от имени которого запущена 1С: у служебной учётной записи, CI-агента или контейнера свои папки пользователя — перенесите файл .lic в папку для всех пользователей или получите лицензию там. Клиент-серверная база может получить место от сервера 1С: разрешите для неё выдачу лицензий (license-distribution = allow). При ключе HASP проверьте ключ, менеджер лицензий и nethasp.ini.",
+  },
+  "developer-license-restricted": {
+    en: "A developer license (1C:Enterprise for developers) is in use here, and it limits what may run: it serves development only and does not mix with commercial PROF/CORP licenses. Run the client with a developer license as well, or license the server and its clients commercially.",
+    ru: "Здесь используется лицензия для разработчиков (1С:Предприятие для разработчиков), и она ограничивает, что можно запускать: она служит только для разработки и не сочетается с коммерческими лицензиями ПРОФ/КОРП. Запускайте клиент тоже с лицензией для разработчиков или лицензируйте сервер и его клиентов коммерческими лицензиями.",
+  },
+  "developer-license-limit": {
+    en: "The developer license's limit on clients of one infobase is reached. Close other clients of this infobase; a client that was killed stays as a (hibernating) session and keeps its place until the session is ended — end it in the cluster console or with rac session terminate. More clients need commercial licenses.",
+    ru: "Достигнуто ограничение лицензии для разработчиков на количество клиентов одной информационной базы. Закройте другие клиенты этой базы; аварийно завершённый клиент остаётся (спящим) сеансом и занимает место, пока сеанс не завершат, — завершите его в консоли кластера или командой rac session terminate. Для большего числа клиентов нужны коммерческие лицензии.",
+  },
+  "license-combination": {
+    en: "The licenses in use cannot serve this operation together: the server's and the client's licenses are of kinds that do not combine (for example a developer license on one side and PROF/CORP on the other). The platform usually names the conflict on the next line.",
+    ru: "Используемые лицензии не позволяют выполнить эту операцию вместе: лицензии сервера и клиента относятся к несочетаемым видам (например, лицензия для разработчиков на одной стороне и ПРОФ/КОРП на другой). Конфликт платформа обычно называет следующей строкой.",
   },
   unknown: {
     en: "A reason SeatLedger does not recognise; the platform's text is kept as it was.",

@@ -12,6 +12,9 @@
  *   order); addresses the linter rejects (IPv6, a port glued on, a bad name) are left out. It is filled
  *   even when TCP/IP is off — `tcpip` says whether it is used.
  * - Findings about the whole file (no address at all, the summary) have line 0.
+ * - IPX or NetBIOS still on while usable addresses are set is a warning (`other-protocols-with-addresses`,
+ *   [M]): the client also searches over them and waits. The fix is carried in the text as the
+ *   `[NH_COMMON]` lines to write; there is no machine-readable fix field.
  * - A warning (never an error) is silenced by `; seatledger-allow: <code>[, <code>]` on its line or in
  *   the comment lines right above it: the generator writes one when the admin chose a non-default port
  *   or broadcast on purpose, so a generated file lints with nothing but the summary.
@@ -41,6 +44,7 @@ export const MAX_FINDINGS = 500;
 const RULE = "DOMAIN §3";
 const RULE_LM = "DOMAIN §2";
 const RULE_SERVER_SIDE = "DOMAIN §3 [L]";
+const RULE_INFERRED = "DOMAIN §3 [M]";
 
 type ValueKind = "switch" | "method" | "search-method" | "port" | "seconds" | "number" | "socket" | "addresses" | "server-names" | "nbname" | "path";
 
@@ -654,6 +658,13 @@ export function lintNethasp(text: string): NethaspLint {
     });
   }
 
+  // Addresses set while IPX or NetBIOS is still on: every client also searches over those protocols and
+  // waits for them to time out. Not without addresses: then the broadcast search is the configuration.
+  const slow = (["ipx", "netbios"] as const).filter((p) => effective[p]);
+  if (effective.tcpip && effective.serverAddr.length > 0 && slow.length > 0) {
+    add(...otherProtocolsFinding(slow, switches, givenAddresses[0].line, parsed.headers.some((h) => h.name === "NH_COMMON")));
+  }
+
   add(0, "info", "summary", summarise(effective));
 
   // Silencing: a warning whose line (or the comment block right above it) says `seatledger-allow: <code>`.
@@ -675,6 +686,61 @@ export function lintNethasp(text: string): NethaspLint {
     return { findings: [summary, ...cut, { line: 0, severity: "warning", code: "findings-truncated", message: t.en, text: t, rule: RULE }], effective };
   }
   return { findings: kept, effective };
+}
+
+/**
+ * The `other-protocols-with-addresses` warning (DOMAIN §3 [M]: the wait is an inference from how the
+ * client searches protocol by protocol). Under the switch rule the protocols still on are either all on
+ * by default (no switch says Enabled) or all Enabled explicitly; the finding sits on the first explicit
+ * switch, else on the first address line, like `broadcast-with-addresses`. Its text carries the fix: the
+ * `[NH_COMMON]` lines to write (Disabled for each protocol still on, NH_TCPIP = Enabled if not written).
+ */
+function otherProtocolsFinding(
+  slow: Array<"ipx" | "netbios">,
+  switches: Partial<Record<Protocol, NethaspEntry>>,
+  addressLine: number,
+  hasCommon: boolean,
+): [number, NethaspSeverity, string, Localised, string] {
+  const isEnabled = (p: Protocol) => switches[p] !== undefined && parseSwitch(switches[p].value) === true;
+  const explicit = slow.filter(isEnabled);
+  const names = { en: protocolList(slow, "and"), ru: protocolList(slow, "и") };
+  const many = slow.length > 1;
+  const fixLines = [...slow.map((p) => `${PROTOCOL_KEYS[p]} = Disabled`), ...(isEnabled("tcpip") ? [] : ["NH_TCPIP = Enabled"])];
+  const joined = (and: string) => (fixLines.length > 1 ? `${fixLines.slice(0, -1).join(", ")} ${and} ${fixLines.at(-1)}` : fixLines[0]);
+  const lines = { en: joined("and"), ru: joined("и") };
+  const lineWord = fixLines.length > 1 ? { en: "the lines", ru: "строки" } : { en: "the line", ru: "строку" };
+  const effect: Localised = {
+    en: `every client also looks for the License Manager over ${names.en} and waits for ${many ? "them" : "it"} to time out, which slows every start-up`,
+    ru: `каждый клиент ещё и ищет менеджер лицензий через ${names.ru} и ждёт, пока ${many ? "истекут тайм-ауты" : "истечёт тайм-аут"}, что замедляет каждый запуск`,
+  };
+  if (explicit.length > 0) {
+    const line = Math.min(...explicit.map((p) => switches[p]!.line));
+    const set = explicit.map((p) => `${PROTOCOL_KEYS[p]} = Enabled`).join(" and ");
+    const setRu = explicit.map((p) => `${PROTOCOL_KEYS[p]} = Enabled`).join(" и ");
+    return [
+      line,
+      "warning",
+      "other-protocols-with-addresses",
+      {
+        en: `${set} while NH_SERVER_ADDR is set (line ${addressLine}): ${effect.en}; unless a License Manager is really reached over ${names.en}, set ${lines.en} in [NH_COMMON].`,
+        ru: `${setRu}, хотя задан NH_SERVER_ADDR (строка ${addressLine}): ${effect.ru}; если через ${names.ru} на самом деле не работает ни один менеджер лицензий, укажите в [NH_COMMON] ${lines.ru}.`,
+      },
+      RULE_INFERRED,
+    ];
+  }
+  const fix: Localised = hasCommon
+    ? { en: `add ${lineWord.en} ${lines.en} to [NH_COMMON]`, ru: `добавьте в [NH_COMMON] ${lineWord.ru} ${lines.ru}` }
+    : { en: `add a [NH_COMMON] section with ${lineWord.en} ${lines.en}`, ru: `добавьте раздел [NH_COMMON] ${fixLines.length > 1 ? "со строками" : "со строкой"} ${lines.ru}` };
+  return [
+    addressLine,
+    "warning",
+    "other-protocols-with-addresses",
+    {
+      en: `${names.en} ${many ? "are" : "is"} on by default (no protocol switch in [NH_COMMON] says Enabled) while NH_SERVER_ADDR is set: ${effect.en}; ${fix.en}.`,
+      ru: `${names.ru} ${many ? "включены" : "включён"} по умолчанию (ни один переключатель протоколов в [NH_COMMON] не равен Enabled), хотя задан NH_SERVER_ADDR: ${effect.ru}; ${fix.ru}.`,
+    },
+    RULE_INFERRED,
+  ];
 }
 
 /** Russian noun form for a count: 1 символ, 2 символа, 5 символов (11–14 take the third form). */

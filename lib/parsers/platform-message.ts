@@ -3,13 +3,18 @@
  * свободной лицензии!" with its "по причине:" breakdown, the 1C server's "На сервере 1С:Предприятия не найдена
  * лицензия…", and the binding failure with its removed/present device lists. Each reason line gets a cause
  * code from `causes.ts` (the same codes as the engine's simulated denials) and a plain-language explanation.
+ *
+ * Real texts as 1C users and public 1C tooling quote them are the fixtures (tests/fixtures/messages/SOURCES.md):
+ * 8.3.2x and 8.5 often print only "Не найдена лицензия. Не обнаружен ключ защиты программы или полученная программная
+ * лицензия!" (no breakdown), developer licenses add refusals of their own, and the text arrives wrapped by an 80-column
+ * console, prefixed by a script's log line, or inside the JSON error body of an HTTP/OData service.
  */
 import { z } from "zod";
 
 import { BindingChangeSchema, type BindingChange, type BindingChangeKind, type Fingerprint } from "../licensing/binding";
 import { CAUSE_TEXT, CAUSES, type Cause, type Localised } from "../licensing/causes";
 
-export type MessageKind = "no-free-license" | "no-server-license" | "binding" | "unknown";
+export type MessageKind = "no-free-license" | "no-server-license" | "binding" | "developer-license" | "unknown";
 export type Place = "client" | "server";
 
 /** One reason the platform gave, for one place it looked. `text` is the line as printed (wrapped lines joined by a space). */
@@ -25,6 +30,15 @@ export interface MessageLine {
   keyKind?: "local" | "network";
   /** The number after `Status=` / `Net Status=`, as printed. */
   status?: string;
+  /** The recorded kit, key or computer the line names (added by the route from the database; never a PIN). */
+  links?: MessageLink[];
+}
+
+/** A record a line names: a kit (label: registration number), a HASP key (series @ host) or a computer (its name). */
+export interface MessageLink {
+  kind: "kit" | "key" | "computer";
+  id: number;
+  label: string;
 }
 
 /** A device line of the binding failure: `DISK_0: …` → `{ kind: "DISK", index: 0, text: "…" }`. */
@@ -42,6 +56,8 @@ export interface ParsedMessage {
   /** Device lines under "В текущей конфигурации компьютера имеются:", as printed. */
   present?: string[];
   bindingDevices?: { removed: BindingDevice[]; present: BindingDevice[] };
+  /** What a message that gave no reason line says as a whole (a bare "Не обнаружено свободной лицензии!"). */
+  summary?: { place: Place; cause: Cause; explanation: Localised };
 }
 
 // ----- matching helpers: lower case, ё → е, one space, for patterns only (texts are kept as printed)
@@ -53,20 +69,43 @@ const ONE_C = String.raw`1[сc]\s*:?\s*`;
 /** List markers people and some dialogs put in front of each line. */
 const BULLET = /^(?:[-–—•*·]\s+|\d{1,2}[.)]\s+)/;
 
-/** Titles of the "no free license" family; `true` = ambiguous with a reason line, so a title only as the first line. */
-const TITLES: Array<[RegExp, MessageKind, boolean]> = [
-  [/^не обнаружен[аоы]? свободн\S* лицензи\S*[!.]*/, "no-free-license", false],
-  [/^свободн\S* лицензи\S* не (?:обнаружен|найден)\S*[!.]*/, "no-free-license", false],
-  [new RegExp(String.raw`^(?:no free ${L}s? (?:was |is )?(?:found|detected|available)|free ${L} (?:was )?not found)[!.]*`), "no-free-license", false],
-  [/^не обнаружен ключ защиты программы или полученная программная лицензия[!.]*/, "no-free-license", false],
-  [new RegExp(String.raw`^(?:the )?(?:application|program|software) protection key or (?:the )?(?:acquired|obtained) software ${L} (?:was )?not found[!.]*`), "no-free-license", false],
-  [/^(?:лицензия не найдена|не найдена лицензия)[!.]+/, "no-free-license", true],
-  [new RegExp(String.raw`^${L} (?:was )?not found[!.]+`), "no-free-license", true],
+/** The 8.3.2x/8.5 message printed without a breakdown: "neither a protection key nor an obtained software license". */
+const NO_KEY_RU = "не обнаружен ключ защиты программы или полученная программная лицензия";
+const NO_KEY_EN = String.raw`(?:the )?(?:application|program|software) protection key or (?:the )?(?:acquired|obtained) software ${L} (?:was )?not found`;
+
+/**
+ * A title of a message. `kind` is what it makes the message (headings without one leave that to the reasons);
+ * `onlyFirst` = ambiguous with a reason line, so a title only as the first line; `line` = the title is also its own
+ * reason, shown only when no reason follows; `summary` = what a message that gives no reason at all says.
+ */
+interface Title {
+  re: RegExp;
+  kind?: MessageKind;
+  onlyFirst?: boolean;
+  line?: Cause;
+  summary?: Cause;
+}
+
+const TITLES: Title[] = [
+  { re: /^не обнаружен[аоы]? свободн\S* лицензи\S*[!.]*/, kind: "no-free-license", summary: "seats-exhausted" },
+  { re: /^свободн\S* лицензи\S* не (?:обнаружен|найден)\S*[!.]*/, kind: "no-free-license", summary: "seats-exhausted" },
+  { re: new RegExp(String.raw`^(?:no free ${L}s? (?:was |is )?(?:found|detected|available)|free ${L} (?:was )?not found)[!.]*`), kind: "no-free-license", summary: "seats-exhausted" },
+  { re: new RegExp(String.raw`^there (?:are|is) no free ${L}s?[!.]*`), kind: "no-free-license", summary: "seats-exhausted" },
+  { re: new RegExp(String.raw`^(?:не найдена лицензия|лицензия не найдена)[.!]\s*${NO_KEY_RU}[!.]*`), kind: "no-free-license", line: "no-license-on-computer" },
+  { re: new RegExp(String.raw`^${L} (?:was )?not found[.!]\s*${NO_KEY_EN}[!.]*`), kind: "no-free-license", line: "no-license-on-computer" },
+  { re: new RegExp(String.raw`^${NO_KEY_RU}[!.]*`), kind: "no-free-license", line: "no-license-on-computer" },
+  { re: new RegExp(String.raw`^${NO_KEY_EN}[!.]*`), kind: "no-free-license", line: "no-license-on-computer" },
+  { re: /^(?:лицензия не найдена|не найдена лицензия)[!.]+/, kind: "no-free-license", onlyFirst: true, line: "no-license-on-computer" },
+  { re: new RegExp(String.raw`^${L} (?:was )?not found[!.]+`), kind: "no-free-license", onlyFirst: true, line: "no-license-on-computer" },
+  // Headings that name no kind: "Ошибка программного лицензирования." before a server-start refusal, the request an
+  // HTTP/OData service was answering.
+  { re: /^ошибка программного лицензирования[.!:]*/ },
+  { re: /^ошибка при выполнении запроса \S+ к ресурсу \S+:/ },
 ];
 
 /** The server's own failure (§4.2): it is a title and its own reason (place: server, cause: no-server-license). */
 const SERVER_TITLE = new RegExp(
-  String.raw`^(?:на сервере ${ONE_C}предприяти[яе] не (?:найдена|обнаружена) лицензия|не (?:найдена|обнаружена) лицензия (?:на )?сервер[аеу]? ${ONE_C}предприятия|(?:no )?${L} (?:was )?not found on (?:the )?${ONE_C}enterprise server|no ${L} (?:was )?found on (?:the )?${ONE_C}enterprise server)`,
+  String.raw`^(?:на сервере (?:${ONE_C}предприяти[яе] )?не (?:найдена|обнаружена) лицензия|не (?:найдена|обнаружена) лицензия (?:на )?сервер[аеу]? ${ONE_C}предприятия|(?:no )?${L} (?:was )?not found on (?:the )?${ONE_C}enterprise server|no ${L} (?:was )?found on (?:the )?${ONE_C}enterprise server)`,
 );
 
 const REASONS_HEADER = /^(?:по (?:следующим )?причин[еаы]м?|причин[аы]|reasons?|due to|because of|for the following reasons?)\s*(?::|$)/;
@@ -78,7 +117,7 @@ const REMOVED_HEADER = new RegExp(
 const PRESENT_HEADER = /^(?:в текущей конфигурации компьютера (?:имеются|имеется|есть|присутствуют)|в текущей конфигурации (?:имеются|есть)|(?:the )?current (?:computer )?configuration (?:has|contains|includes)|present in the current (?:computer )?configuration)\s*(?::|$)/;
 
 /** Every title and header starts with one of these words: one test instead of twelve on ordinary lines. */
-const MAY_BE_HEADER = /^(?:не |свобод|лиценз|по |причин|поиск|на |после|удален|в текущей|no |free|the |appl|progr|softw|licen[cs]e|reason|due |because|for |search|looking|client|server|on |after|since|removed|current|present)/;
+const MAY_BE_HEADER = /^(?:не |свобод|лиценз|по |причин|поиск|на |после|удален|в текущей|ошибка (?:программного|при выполнении)|no |free|the |there |appl|progr|softw|licen[cs]e|reason|due |because|for |search|looking|client|server|on |after|since|removed|current|present)/;
 
 const HEADERS: Array<[RegExp, "reasons" | "client" | "server" | "removed" | "present"]> = [
   [REASONS_HEADER, "reasons"],
@@ -88,16 +127,20 @@ const HEADERS: Array<[RegExp, "reasons" | "client" | "server" | "removed" | "pre
   [PRESENT_HEADER, "present"],
 ];
 
-/** Dialog chrome that is neither a title nor a reason. */
-const CHROME = new RegExp(String.raw`^(?:${ONE_C}предприятие( 8(\.\d)?)?|${ONE_C}enterprise( 8(\.\d)?)?|ок|ok|да|нет|yes|no|отмена|cancel|подробно|подробнее|details|ошибка|error|получить лицензию\?|(?:get|obtain) (?:a )?${L}\?)[.!]?$`);
+/** Dialog chrome that is neither a title nor a reason (a lone bracket closes a script's quoted error). */
+const CHROME = new RegExp(String.raw`^(?:[{}()[\]]+|${ONE_C}предприятие( 8(\.\d)?)?|${ONE_C}enterprise( 8(\.\d)?)?|ок|ok|да|нет|yes|no|отмена|cancel|подробно|подробнее|details|ошибка|error|получить лицензию\?|(?:get|obtain) (?:a )?${L}\?)[.!]?$`);
 
 const RULES: Array<[RegExp, Cause]> = [
-  [new RegExp(String.raw`привязк\S* (?:программной )?лицензи\S* к (?:компьютеру|оборудованию)|изменил\S* (?:конфигураци|оборудовани)\S* компьютера|конфигураци\S* компьютера изменил|binding (?:the |of (?:the )?)?(?:software )?${L} to (?:the )?computer|${L} binding (?:error|failed)|(?:computer|hardware) configuration (?:has )?changed`), "binding-changed"],
+  [new RegExp(String.raw`превышено ограничение лицензи\S* для разработчик|developers?'? ${L}\b.*\blimit\b.*(?:exceeded|reached)`), "developer-license-limit"],
+  [new RegExp(String.raw`лицензи\S* для разработчик|developers?'? ${L}`), "developer-license-restricted"],
+  [new RegExp(String.raw`не может быть выполнена с текущим составом лицензий|cannot be (?:performed|executed|done) with the current (?:set|composition) of ${L}s`), "license-combination"],
+  [new RegExp(String.raw`${NO_KEY_RU}|${NO_KEY_EN}`), "no-license-on-computer"],
+  [new RegExp(String.raw`ошибка привязки (?:программной )?лицензи|привязк\S* (?:программной )?лицензи\S* к (?:компьютеру|оборудованию)|изменил\S* (?:конфигураци|оборудовани)\S* компьютера|конфигураци\S* компьютера изменил|binding (?:the |of (?:the )?)?(?:software )?${L} to (?:the )?computer|${L} binding (?:error|failed)|(?:computer|hardware) configuration (?:has )?changed`), "binding-changed"],
   [new RegExp(String.raw`не предусматривает возможност\S* запуска клиентск|не позволяет запуск\S* клиентск|(?:does not|doesn't) (?:allow|permit|provide for|support) (?:running|starting|launching) (?:of )?client applications`), "server-license-only"],
   [new RegExp(String.raw`(?:выдач|получени|распределени)\S* (?:клиентских )?лицензий.*запрещен|запрещен\S* (?:выдача|получение|распределение) (?:клиентских )?лицензий|license-distribution\s*=?\s*deny|(?:issu|distribut)\S* (?:of )?client ${L}s\b.*(?:denied|prohibited|forbidden|disabled|not allowed)|${L} distribution (?:is )?(?:denied|prohibited|forbidden|disabled)`), "distribution-denied"],
   [new RegExp(String.raw`нет доступа к файлу|(?:ошибка|невозможно|не удалось) (?:чтения|открытия|прочитать|открыть|прочесть) (?:файла? )?(?:программной )?лицензи|доступ запрещен|отказано в доступе|(?:cannot|can't|could not|unable to|failed to) (?:read|open|access) (?:the )?(?:software )?${L} file|error (?:reading|opening) (?:the )?(?:software )?${L} file|access (?:is )?denied|permission denied`), "unreadable-file"],
   [new RegExp(String.raw`превышено (?:максимальное )?(?:количество|число) (?:пользователей|лицензий|рабочих мест)|нет свободн\S* (?:лицензи|мест)|все (?:места|лицензии) занят|исчерпан\S* (?:количеств|лиценз|мест)|maximum number of users\b.*exceeded|exceeded (?:the )?maximum number of users|no free (?:${L}s|seats)|all (?:seats|${L}s) (?:are )?(?:taken|in use|busy|occupied)`), "seats-exhausted"],
-  [new RegExp(String.raw`(?:не (?:найдена|обнаружена)|отсутствует|нет) лицензи\S* (?:сервера|на сервере)|лицензи\S* сервера (?:не (?:найдена|обнаружена)|отсутствует)|server ${L} (?:was )?not found|no (?:${ONE_C}enterprise )?server ${L}|${L} (?:was )?not found on (?:the )?${ONE_C}enterprise server`), "no-server-license"],
+  [new RegExp(String.raw`(?:не (?:найдена|обнаружена)|отсутствует|нет) лицензи\S* (?:сервера|на сервере)|лицензи\S* сервера (?:не (?:найдена|обнаружена)|отсутствует)|server ${L} (?:was )?not found|no (?:${ONE_C}enterprise )?server ${L}|${L} (?:was )?not found on (?:the )?${ONE_C}enterprise server|не предусматривает возможност\S* запуска сервера|(?:does not|doesn't) (?:allow|permit|provide for) (?:running|starting|launching) (?:of )?(?:the |a )?(?:${ONE_C}enterprise )?server\b`), "no-server-license"],
   [new RegExp(String.raw`менеджер\S* лицензий|net status\s*=|сетев\S* ключ\S* (?:защиты )?(?:недоступен|не найден|не обнаружен)|\sсетевой,? не установлен|${L} manager|network (?:hasp )?key\b.*(?:unavailable|not found|not installed)|\snetwork,? not installed`), "no-license-manager"],
   [new RegExp(String.raw`локальн\S* ключ\S*.*(?:недоступен|не найден|не обнаружен|не установлен|отсутствует)|\sлокальный,? не установлен|local (?:hasp )?key\b.*(?:unavailable|not available|not found|not installed|missing)|\slocal,? not installed`), "no-local-key"],
   [new RegExp(String.raw`(?:файл\S*|программн\S* лицензи\S*).*не (?:найден|обнаружен)|не (?:найден|обнаружен)\S* (?:ни одного )?(?:файл|программн)|лицензи\S* не (?:найден|обнаружен)|отсутству\S* файл\S* лицензи|${L} files? (?:was |were )?not found|no (?:software )?${L} files? (?:was |were )?found|software ${L} (?:was )?not found|${L} not found`), "no-file"],
@@ -125,7 +168,17 @@ interface Classified {
   status?: string;
   hardwareOff?: boolean;
   nethaspMissing?: boolean;
+  /** Where the line itself says the failure happened ("Сервер 1С:Предприятия использует …", a server-start refusal). */
+  placeHint?: Place;
+  /** A known wording of the cause that gets its own explanation. */
+  variant?: "commercial-client" | "commercial-designer" | "use-forbidden" | "server-start";
 }
+
+/** A line whose subject is the 1C server. */
+const SERVER_SUBJECT = new RegExp(String.raw`^(?:сервер ${ONE_C}предприяти|(?:the )?${ONE_C}enterprise server)`);
+const DEVELOPER_USE_FORBIDDEN = new RegExp(String.raw`использовани\S* лицензи\S* для разработчик\S* запрещен|use of (?:the )?developers?'? ${L}s? is (?:prohibited|forbidden|not allowed)`);
+const COMMERCIAL_LEVEL = /(?:проф|корп)(?![а-я])|\b(?:prof|corp|korp)\b/;
+const SERVER_START = new RegExp(String.raw`запуска сервера|(?:running|starting|launching) (?:of )?(?:the |a )?(?:${ONE_C}enterprise )?server\b`);
 
 function stripQuotes(s: string): string {
   return s.replace(/^["'«“]+|["'»”]+$/g, "").trim();
@@ -165,6 +218,19 @@ function classify(full: string): Classified {
     status: status ? status[1] : undefined,
     hardwareOff: cause === "unknown" && HARDWARE_OFF.test(f),
     nethaspMissing: cause === "no-license-manager" && NETHASP_MISSING.test(f),
+    placeHint: cause === "no-server-license" || SERVER_SUBJECT.test(f) ? "server" : undefined,
+    variant:
+      cause === "developer-license-restricted"
+        ? DEVELOPER_USE_FORBIDDEN.test(f)
+          ? "use-forbidden"
+          : COMMERCIAL_LEVEL.test(f)
+            ? /конфигуратор|designer/.test(f)
+              ? "commercial-designer"
+              : "commercial-client"
+            : undefined
+        : cause === "no-server-license" && SERVER_START.test(f)
+          ? "server-start"
+          : undefined,
   };
 }
 
@@ -236,9 +302,40 @@ function explain(c: Classified, place: Place, devicesListed: boolean): Localised
           ru: "Использование аппаратных лицензий (HASP) здесь отключено (флажок «Использовать аппаратную лицензию» в настройках базы или UseHwLicenses=0 в 1cestart.cfg), поэтому ключ не искался. Включите его, если лицензии на ключе HASP.",
         };
       return base;
+    case "no-server-license":
+      if (c.variant === "server-start")
+        return {
+          en: `${c.file ?? "The license file found"} cannot start the 1C server: it is a client license, not a server one. Activate a server license on this host (a 64-bit one also covers a 32-bit server) or plug in a server key; the client license may stay where it is.`,
+          ru: `${c.file ? `Файл ${c.file}` : "Найденный файл лицензии"} не позволяет запустить сервер 1С: это клиентская лицензия, а не лицензия сервера. Активируйте на этом компьютере лицензию сервера (64-разрядная подходит и для 32-разрядного сервера) или подключите серверный ключ; клиентскую лицензию можно оставить на месте.`,
+        };
+      return base;
+    case "developer-license-restricted":
+      if (c.variant === "use-forbidden")
+        return {
+          en: "The platform refused the developer license here. A developer license is bound to the computer like any software license, and the platform must read the computer's parameters to check it: in a Linux container it needs the hostname and ip commands (and dmidecode) — without them a valid developer license has been reported refused with exactly this message. Check those tools, and that the license was obtained for this computer.",
+          ru: "Платформа отказалась использовать здесь лицензию для разработчиков. Такая лицензия привязана к компьютеру, как любая программная, и платформа должна прочитать параметры компьютера, чтобы её проверить: в Linux-контейнере ей нужны команды hostname и ip (и dmidecode) — без них действующая лицензия для разработчиков, по сообщениям, отвергается именно этим текстом. Проверьте эти утилиты и то, что лицензия получена для этого компьютера.",
+        };
+      if (c.variant === "commercial-client" || c.variant === "commercial-designer") {
+        const client = c.variant === "commercial-designer" ? { en: "the Designer", ru: "Конфигуратор" } : { en: "the client application", ru: "клиентское приложение" };
+        return {
+          en: `The 1C server uses a developer license, and ${client.en} came with a PROF or CORP license: the two do not mix, so the start is refused. Start ${client.en} with a developer license as well, or give the server a commercial server license.`,
+          ru: `Сервер 1С использует лицензию для разработчиков, а ${client.ru} получил(о) лицензию ПРОФ или КОРП: они не сочетаются, поэтому запуск запрещён. Запускайте ${client.ru} тоже с лицензией для разработчиков или дайте серверу коммерческую лицензию сервера.`,
+        };
+      }
+      return base;
     default:
       return base;
   }
+}
+
+/** A message that printed a title and no reason: "Не обнаружено свободной лицензии!" alone (§4.2). */
+function explainSummary(cause: Cause): Localised {
+  if (cause === "seats-exhausted")
+    return {
+      en: "The platform found no free seat in any license it could reach and printed no breakdown of the places it looked (the dialog's “Details” or the technological log has one). Most often every seat is taken: free one (close idle sessions) or add seats. If seats should be free, paste the breakdown to see which place failed.",
+      ru: "Платформа не нашла свободного места ни в одной доступной ей лицензии и не вывела разбор по местам поиска (он есть в «Подробнее» диалога или в технологическом журнале). Чаще всего заняты все места: освободите место (закройте простаивающие сеансы) или добавьте места. Если места должны быть свободны, вставьте разбор, чтобы увидеть, где поиск не удался.",
+    };
+  return CAUSE_TEXT[cause];
 }
 
 // ----- the parser
@@ -253,6 +350,8 @@ interface Draft extends Classified {
   /** How many wrapped lines were joined to it. */
   joined: number;
   endsWithPath: boolean;
+  /** A title that is its own reason ("Не обнаружен ключ защиты программы …"): kept only when no known reason follows. */
+  titleLine?: boolean;
 }
 
 /** A device list line: `DISK_0: …`; anything else is not a device. */
@@ -282,17 +381,102 @@ function continues(prev: Draft, next: string, alone: Classified): boolean {
   return (joined.file !== undefined && prev.file === undefined && alone.file === undefined) || (joined.series !== undefined && prev.series === undefined && alone.series === undefined);
 }
 
+// ----- the wrappers a message arrives in: a script's log line, an 80-column console, an HTTP service's JSON error
+
+/** Where the platform's message starts inside a longer line (`… / Ошибка в строке: 1544 / Не найдена лицензия. …`). */
+const MESSAGE_START = String.raw`не\s+найдена\s+лицензия\s*[.!]\s*не\s+обнаружен|лицензия\s+не\s+найдена\s*[.!]\s*не\s+обнаружен|licen[cs]e\s+(?:was\s+)?not\s+found\s*[.!]\s*(?:the\s+)?(?:application|program|software)\s+protection\s+key|не\s+обнаружено\s+свободной\s+лицензии|there\s+(?:are|is)\s+no\s+free\s+licen[cs]es?|на\s+сервере\s+(?:1[сc]\s*:?\s*предприяти[яе]\s+)?не\s+(?:найдена|обнаружена)\s+лицензия`;
+const EMBEDDED = new RegExp(MESSAGE_START, "i");
+const EMBEDDED_ALL = new RegExp(MESSAGE_START, "gi");
+const countMessages = (s: string) => s.match(EMBEDDED_ALL)?.length ?? 0;
+
+/**
+ * Drops what a script or tool printed before the platform's message on the same line (`КРИТИЧНАЯОШИБКА - {Модуль …
+ * / Ошибка в строке: 1544 / Не найдена лицензия. …`, `Export failed (rc=1): License not found. …`). A header or title
+ * before it stays: it is read as one.
+ */
+function withoutPrefix(line: string): string {
+  const m = EMBEDDED.exec(line);
+  if (!m || m.index === 0) return line;
+  const before = fold(line.slice(0, m.index));
+  return before && !MAY_BE_HEADER.test(before) ? line.slice(m.index) : line;
+}
+
+/** The Windows console's default width: `cmd.exe` wraps a long line at exactly this column, even mid-word. */
+const CONSOLE_WIDTH = 80;
+
+/**
+ * Rejoins lines an 80-column console cut mid-word (gitsync on 8.3.10: `… Не найдена лицензия. Н` / `е обнаружен
+ * ключ …`): a run of lines exactly 80 characters long that end in a letter, each followed by a line starting with a
+ * lower-case letter, is joined without a separator — only when the joined text holds more of the platform's messages
+ * than its pieces do, so an ordinary 80-character reason line is never glued to the next.
+ */
+function rejoinConsoleWraps(lines: string[]): string[] {
+  let out: string[] | undefined;
+  for (let i = 0; i < lines.length; i++) {
+    let j = i;
+    while (j + 1 < lines.length && j - i < MAX_CONTINUATIONS && lines[j].length === CONSOLE_WIDTH && /\p{L}$/u.test(lines[j]) && /^\p{Ll}/u.test(lines[j + 1])) j++;
+    if (j > i) {
+      const pieces = lines.slice(i, j + 1);
+      const joined = pieces.join("");
+      if (countMessages(joined) > pieces.reduce((n, piece) => n + countMessages(piece), 0)) {
+        (out ??= lines.slice(0, i)).push(joined);
+        i = j;
+        continue;
+      }
+    }
+    out?.push(lines[i]);
+  }
+  return out ?? lines;
+}
+
+/**
+ * The error body of a 1C HTTP or OData service pasted as is (`{"exception":{"descr":"…","inner":{"descr":"На сервере
+ * 1С:Предприятия не найдена лицензия."}}}`): its descriptions, outermost first, one per line. Anything else is returned
+ * unchanged.
+ */
+function unwrapServiceError(text: string): string {
+  const trimmed = text.trim();
+  if (!trimmed.startsWith("{") || !trimmed.endsWith("}") || trimmed.length > MAX_CLASSIFIED * 8) return text;
+  let body: unknown;
+  try {
+    body = JSON.parse(trimmed);
+  } catch {
+    return text;
+  }
+  const found: string[] = [];
+  const walk = (node: unknown, depth: number) => {
+    if (depth > 16 || node === null || typeof node !== "object") return;
+    for (const [key, value] of Object.entries(node as Record<string, unknown>)) {
+      if (typeof value === "string" && (key === "descr" || key === "value")) found.push(value);
+      else walk(value, depth + 1);
+    }
+  };
+  walk(body, 0);
+  return found.length ? found.join("\n") : text;
+}
+
 /**
  * Parses a pasted platform message (DOMAIN §4.2, §1.4). Never throws. Titles, the "по причине:" and
  * "Поиск лицензии на клиенте/сервере:" headers and dialog buttons are not reasons; every other non-empty line is
- * one reason line (a line wrapped by the console or dialog is joined to the reason it continues).
+ * one reason line (a line wrapped by the console or dialog is joined to the reason it continues). A title that is its
+ * own reason (8.3.2x: "Не найдена лицензия. Не обнаружен ключ защиты программы …") is a line when no reason follows.
  */
 export function parsePlatformMessage(input: string): ParsedMessage {
-  const text = typeof input === "string" ? input.replace(/^\ufeff/, "") : "";
-  const st: { kind?: MessageKind; place?: Place; mode: "reasons" | "removed" | "present"; lastBlank: boolean; deviceHeader: boolean } = {
+  const text = unwrapServiceError(typeof input === "string" ? input.replace(/^\ufeff/, "") : "");
+  const st: {
+    kind?: MessageKind;
+    place?: Place;
+    mode: "reasons" | "removed" | "present";
+    lastBlank: boolean;
+    deviceHeader: boolean;
+    summary?: Cause;
+    /** The previous line was nothing but a title that is its own reason. */
+    afterTitleLine: boolean;
+  } = {
     mode: "reasons",
     lastBlank: false,
     deviceHeader: false,
+    afterTitleLine: false,
   };
   const drafts: Draft[] = [];
   const removed: string[] = [];
@@ -315,8 +499,9 @@ export function parsePlatformMessage(input: string): ParsedMessage {
     status: c.status,
     hardwareOff: c.hardwareOff,
     nethaspMissing: c.nethaspMissing,
+    variant: c.variant,
     text,
-    place: defaultPlace(),
+    place: st.place ?? c.placeHint ?? defaultPlace(),
     open,
     joined,
     endsWithPath: open && endsWithPath(text),
@@ -331,7 +516,7 @@ export function parsePlatformMessage(input: string): ParsedMessage {
     }
     const alone = forced ?? classify(line);
     const last = drafts.at(-1);
-    if (!forced && last?.open && continues(last, line, alone)) {
+    if (!forced && last?.open && !last.titleLine && continues(last, line, alone)) {
       const text = `${last.text} ${line}`;
       const next = draft(classify(text), text, true, last.joined + 1);
       next.place = last.place;
@@ -356,30 +541,51 @@ export function parsePlatformMessage(input: string): ParsedMessage {
     if (header !== "reasons") st.place = header;
   };
 
-  /** Consumes titles and headers at the start of a line; returns what is left (possibly a reason or a device). */
-  const consumeHeaders = (line: string): string => {
+  /**
+   * Consumes titles and headers at the start of a line; returns what is left (possibly a reason or a device) and the
+   * cause of a title that is its own reason, if the line had one.
+   */
+  const consumeHeaders = (line: string): { rest: string; titleLine?: Cause } => {
     let rest = line;
+    let titleLine: Cause | undefined;
     for (;;) {
       const f = fold(rest);
-      if (!f) return "";
-      if (!MAY_BE_HEADER.test(f)) return rest;
+      if (!f) return { rest: "", titleLine };
+      if (!MAY_BE_HEADER.test(f)) return { rest, titleLine };
       const first = st.kind === undefined && drafts.length === 0;
-      const title = TITLES.find(([re, , onlyFirst]) => (!onlyFirst || first) && re.test(f));
+      const title = TITLES.find((t) => (!t.onlyFirst || first) && t.re.test(f));
       if (title) {
-        st.kind ??= title[1];
+        if (title.kind) st.kind ??= title.kind;
+        if (title.summary) st.summary ??= title.summary;
+        titleLine ??= title.line;
         close();
-        rest = cutFolded(rest, f, title[0]);
+        rest = cutFolded(rest, f, title.re);
         continue;
       }
       const header = HEADERS.find(([re]) => re.test(f));
-      if (!header) return rest;
+      if (!header) return { rest, titleLine };
       onHeader(header[1]);
       rest = cutFolded(rest, f, header[0]);
     }
   };
 
-  for (const raw of text.split(/\r\n|\n|\r/)) {
+  /** The title's own reason line, text as printed; such titles on consecutive lines ("Не найдена лицензия." / "Не обнаружен ключ …") make one line. */
+  const addTitleLine = (cause: Cause, printed: string) => {
+    const last = drafts.at(-1);
+    if (last?.titleLine && st.afterTitleLine) {
+      last.text = `${last.text} ${printed}`;
+      return;
+    }
+    close();
+    const d = draft({ cause }, printed, false, 0);
+    d.titleLine = true;
+    drafts.push(d);
+  };
+
+  for (const raw of rejoinConsoleWraps(text.split(/\r\n|\n|\r/))) {
     const trimmed = raw.trim();
+    const afterTitleLine = st.afterTitleLine;
+    st.afterTitleLine = false;
     if (!trimmed) {
       close();
       st.lastBlank = true;
@@ -387,30 +593,33 @@ export function parsePlatformMessage(input: string): ParsedMessage {
     }
     const afterBlank = st.lastBlank;
     st.lastBlank = false;
-    const line = trimmed.replace(BULLET, "").trim();
-    if (line.length > MAX_CLASSIFIED) {
+    const bare = trimmed.replace(BULLET, "").trim();
+    if (bare.length > MAX_CLASSIFIED) {
       st.mode = "reasons";
       lastDevice = undefined;
-      addReason(line);
+      addReason(bare);
       continue;
     }
-    const f = fold(line);
-    if (CHROME.test(f)) {
+    const line = withoutPrefix(bare);
+    if (CHROME.test(fold(line))) {
       close();
       continue;
     }
-    if (SERVER_TITLE.test(f)) {
+    st.afterTitleLine = afterTitleLine;
+    const { rest, titleLine } = consumeHeaders(line);
+    if (titleLine) addTitleLine(titleLine, line.slice(0, line.length - rest.length).trim());
+    st.afterTitleLine = titleLine !== undefined && !rest;
+    if (!rest) continue;
+    if (SERVER_TITLE.test(fold(rest))) {
       st.kind ??= "no-server-license";
       st.mode = "reasons";
       close();
-      addReason(line, { ...classify(line), cause: "no-server-license" });
+      addReason(rest, { ...classify(rest), cause: "no-server-license" });
       // The server's own failure is the server's, unless it was printed inside a place section of the breakdown.
       drafts.at(-1)!.place = st.place ?? "server";
       close();
       continue;
     }
-    const rest = consumeHeaders(line);
-    if (!rest) continue;
     if (st.mode !== "reasons") {
       const device = deviceOf(rest);
       const list = st.mode === "removed" ? removed : present;
@@ -434,8 +643,16 @@ export function parsePlatformMessage(input: string): ParsedMessage {
     if (drafts.at(-1)!.cause === "binding-changed") st.kind ??= "binding";
   }
 
+  // A title's own reason stands only while nothing more specific was said (the article's message with a breakdown);
+  // when the reason right after it says the same (the sentence was wrapped off the title's line), the title heads it.
+  for (let i = 0; i + 1 < drafts.length; i++) {
+    const [t, next] = [drafts[i], drafts[i + 1]];
+    if (t.titleLine && !next.titleLine && next.cause === t.cause) next.text = `${t.text} ${next.text}`;
+  }
+  const specific = drafts.some((d) => !d.titleLine && d.cause !== "unknown");
+  const kept = specific ? drafts.filter((d) => !d.titleLine) : drafts;
   const listed = devices.removed.length + devices.present.length > 0;
-  const lines = drafts.map((d) => {
+  const lines = kept.map((d) => {
     const line: MessageLine = { text: d.text, place: d.place, cause: d.cause, explanation: explain(d, d.place, listed) };
     if (d.file !== undefined) line.file = d.file;
     if (d.series !== undefined) line.series = d.series;
@@ -443,11 +660,20 @@ export function parsePlatformMessage(input: string): ParsedMessage {
     if (d.status !== undefined) line.status = d.status;
     return line;
   });
+  const kind = st.kind ?? kindOfReasons(lines);
   return {
-    kind: st.kind ?? "unknown",
+    kind,
     lines,
     ...(st.deviceHeader ? { removed, present, bindingDevices: devices } : {}),
+    ...(lines.length === 0 && st.summary ? { summary: { place: defaultPlace(), cause: st.summary, explanation: explainSummary(st.summary) } } : {}),
   };
+}
+
+/** A message without a title is what its reasons say: a developer license's refusal, or the server's own failure. */
+function kindOfReasons(lines: readonly MessageLine[]): MessageKind {
+  if (lines.some((l) => l.cause === "developer-license-restricted" || l.cause === "developer-license-limit")) return "developer-license";
+  if (lines.some((l) => l.cause === "no-server-license")) return "no-server-license";
+  return "unknown";
 }
 
 /** Removes the part of `original` that the folded prefix `re` matched, plus a following colon and blanks. */
@@ -485,8 +711,9 @@ const DEVICE_KINDS: Array<[RegExp, FingerprintParameter]> = [
   [/^(?:nic|net|net ?card|network|network ?adapter|net ?adapter|adapter|mac|ethernet|lan)$/, "nics"],
   [/^bios$/, "bios"],
   [/^(?:sys ?type|system|sys|motherboard|mother ?board|mb|board|base ?board|main ?board)$/, "motherboard"],
-  [/^(?:ram|memory|mem)$/, "ramMb"],
-  [/^(?:host|host ?name|computer|computer ?name|net ?name|network ?name|name)$/, "hostname"],
+  // `Phys mem`, `Sys name` (and the technological log's `Phis Mem`, `Sys Name`) in the platform's inventory dump.
+  [/^(?:ram|memory|mem|phy?s ?mem(?:ory)?|phis ?mem)$/, "ramMb"],
+  [/^(?:host|host ?name|computer|computer ?name|net ?name|network ?name|name|sys ?name)$/, "hostname"],
 ];
 
 const LIST_PARAMETERS: ReadonlySet<string> = new Set(["cpus", "nics", "disks"]);
@@ -565,13 +792,42 @@ export function bindingChangesFromMessage(parsed: Pick<ParsedMessage, "bindingDe
   });
 }
 
+// ----- what a line names, for links to the records (db/queries/message-links.ts)
+
+/** A registration number (DOMAIN §1.1: 9–12 digits) standing alone: not part of a 14-digit `.lic` name or a 15-digit PIN. */
+const REG_NUMBER = /(?<![\d])\d{9,12}(?![\d])/g;
+
+/** The references a line carries: its license file's name, its key series and kind, the registration numbers it prints. */
+export interface LineReferences {
+  /** `20240115093012.lic` of `C:\…\20240115093012.lic` or `file:///var/1C/licenses/20240115093012.lic`. */
+  fileName?: string;
+  series?: string;
+  keyKind?: "local" | "network";
+  regNumbers: string[];
+}
+
+/** What a parsed line names that the records may hold (§1.1, §1.5, §2); the text is only read, never changed. */
+export function lineReferences(line: Pick<MessageLine, "text" | "file" | "series" | "keyKind">): LineReferences {
+  const fileName = line.file?.split(/[\\/]/).pop();
+  const text = line.text.length > MAX_CLASSIFIED ? line.text.slice(0, MAX_CLASSIFIED) : line.text;
+  return {
+    ...(fileName && /\.lic$/i.test(fileName) ? { fileName } : {}),
+    ...(line.series ? { series: line.series } : {}),
+    ...(line.keyKind ? { keyKind: line.keyKind } : {}),
+    regNumbers: [...new Set(text.match(REG_NUMBER) ?? [])],
+  };
+}
+
 // ----- schemas
 
 const Device = z.object({ kind: z.string(), index: z.number().int().min(0), text: z.string() });
 
+/** A record a message line names (`POST /api/explain/message`); labels carry no PIN. */
+export const MessageLinkSchema = z.object({ kind: z.enum(["kit", "key", "computer"]), id: z.number().int(), label: z.string() }) satisfies z.ZodType<MessageLink>;
+
 /** Response schema of a parsed message (`POST /api/explain/message`). */
 export const ParsedMessageSchema = z.object({
-  kind: z.enum(["no-free-license", "no-server-license", "binding", "unknown"]),
+  kind: z.enum(["no-free-license", "no-server-license", "binding", "developer-license", "unknown"]),
   lines: z.array(
     z.object({
       text: z.string(),
@@ -582,11 +838,13 @@ export const ParsedMessageSchema = z.object({
       series: z.string().optional(),
       keyKind: z.enum(["local", "network"]).optional(),
       status: z.string().optional(),
+      links: z.array(MessageLinkSchema).optional(),
     }),
   ),
   removed: z.array(z.string()).optional(),
   present: z.array(z.string()).optional(),
   bindingDevices: z.object({ removed: z.array(Device), present: z.array(Device) }).optional(),
+  summary: z.object({ place: z.enum(["client", "server"]), cause: z.enum(CAUSES), explanation: z.object({ en: z.string().min(1), ru: z.string().min(1) }) }).optional(),
 }) satisfies z.ZodType<ParsedMessage>;
 
 export const MessageBindingChangeSchema = BindingChangeSchema.extend({
@@ -594,8 +852,9 @@ export const MessageBindingChangeSchema = BindingChangeSchema.extend({
 });
 
 /**
- * `POST /api/explain/message`: the parsed message, the binding changes in the engine's vocabulary when the message
- * lists devices, and the decoding the body was read with (as `/api/parse/rac`).
+ * `POST /api/explain/message`: the parsed message (each line with the records it names in `links`), the binding
+ * changes in the engine's vocabulary when the message lists devices, and the decoding the body was read with (as
+ * `/api/parse/rac`).
  */
 export const ParseMessageResponseSchema = ParsedMessageSchema.extend({
   bindingChanges: z.array(MessageBindingChangeSchema).optional(),

@@ -65,8 +65,37 @@ describe("POST /api/tools/nethasp/lint", () => {
     ["tcpip-not-enabled.ini", ["5 tcpip-not-enabled"]],
     ["crlf-comments.ini", []],
     ["repeated-addr.ini", []],
+    ["addresses-default-protocols.ini", ["7 other-protocols-with-addresses"]],
+    ["addresses-explicit-protocols.ini", ["3 other-protocols-with-addresses"]],
   ])("%s", async (name, expected) => {
     expect(codes(await lintOk(fixtureBytes(name)))).toEqual(expected);
+  });
+
+  test("addresses with IPX/NetBIOS left at their default: a warning on the address line offering the [NH_COMMON] lines, in both languages", async () => {
+    const r = await lintOk(fixtureBytes("addresses-default-protocols.ini"));
+    const f = r.findings.find((x) => x.code === "other-protocols-with-addresses")!;
+    expect([f.line, f.severity, f.rule]).toEqual([7, "warning", "DOMAIN §3 [M]"]);
+    expect(f.message).toBe(f.text.en);
+    expect(f.message).toContain("add the lines NH_IPX = Disabled, NH_NETBIOS = Disabled and NH_TCPIP = Enabled to [NH_COMMON]");
+    expect(f.text.ru).toContain("добавьте в [NH_COMMON] строки NH_IPX = Disabled, NH_NETBIOS = Disabled и NH_TCPIP = Enabled");
+    expect(r.effective).toMatchObject({ tcpip: true, ipx: true, netbios: true, serverAddr: ["10.0.0.5", "lic.corp.local"] });
+  });
+
+  test("the same addresses with the offered lines added lint clean", async () => {
+    const text = new TextDecoder().decode(fixtureBytes("addresses-default-protocols.ini")).replace("[NH_COMMON]\n", "[NH_COMMON]\nNH_IPX = Disabled\nNH_NETBIOS = Disabled\nNH_TCPIP = Enabled\n");
+    const r = await lintOk(text);
+    expect(codes(r)).toEqual([]);
+    expect(r.effective).toMatchObject({ tcpip: true, ipx: false, netbios: false });
+  });
+
+  test("explicit NH_NETBIOS = Enabled next to addresses: the warning sits on the switch", async () => {
+    const f = (await lintOk(fixtureBytes("addresses-explicit-protocols.ini"))).findings.find((x) => x.code === "other-protocols-with-addresses")!;
+    expect(f.line).toBe(3);
+    expect(f.message).toMatch(/^NH_NETBIOS = Enabled while NH_SERVER_ADDR is set \(line 7\).*set NH_NETBIOS = Disabled in \[NH_COMMON\]\.$/);
+  });
+
+  test("no addresses (template.ini): broadcast search is the configuration, so no protocol warning", async () => {
+    expect(codes(await lintOk(fixtureBytes("template.ini")))).toEqual(["0 broadcast-only"]);
   });
 
   test("a CP866 body (a file written on a Russian console) is auto-detected and decoded", async () => {

@@ -126,7 +126,7 @@ describe("effectiveSettings — DOMAIN §3 defaults and the protocol-switch rule
 describe("lintNethasp — errors (DOMAIN §3 common mistakes, §2 License Manager)", () => {
   test.each<[string, string, string[]]>([
     ["§3: NH_SERVER_ADDR under [NH_COMMON] (the article's advice)", ini("[NH_COMMON]", "NH_TCPIP = Enabled", "NH_SERVER_ADDR = 10.0.0.5", "[NH_TCPIP]", "NH_USE_BROADCAST = Disabled"), ["3 error wrong-section", "5 error no-address"]],
-    ["§3: a protocol switch under [NH_TCPIP]", ini("[NH_TCPIP]", "NH_TCPIP = Enabled", "NH_SERVER_ADDR = 10.0.0.5", "NH_USE_BROADCAST = Disabled"), ["2 error wrong-section"]],
+    ["§3: a protocol switch under [NH_TCPIP]", ini("[NH_TCPIP]", "NH_TCPIP = Enabled", "NH_SERVER_ADDR = 10.0.0.5", "NH_USE_BROADCAST = Disabled"), ["2 error wrong-section", "3 warning other-protocols-with-addresses"]],
     ["§3: a key before any section", ini("NH_TCPIP = Enabled", ...GOOD_TCPIP, "NH_SERVER_ADDR = 10.0.0.5", "NH_USE_BROADCAST = Disabled"), ["1 error outside-section"]],
     ["§3: addresses while NH_TCPIP = Disabled", ini("[NH_COMMON]", "NH_TCPIP = Disabled", "NH_NETBIOS = Enabled", "[NH_TCPIP]", "NH_SERVER_ADDR = 10.0.0.5"), ["5 error tcpip-not-enabled"]],
     ["§3: addresses while another protocol is Enabled and NH_TCPIP is not named", ini("[NH_COMMON]", "NH_IPX = Enabled", "[NH_TCPIP]", "NH_SERVER_ADDR = 10.0.0.5"), ["4 error tcpip-not-enabled"]],
@@ -151,7 +151,7 @@ describe("lintNethasp — errors (DOMAIN §3 common mistakes, §2 License Manage
     ["§3: NH_SERVER_NAME limits apply under [NH_IPX] too", ini(tcpip("NH_SERVER_ADDR = 10.0.0.5"), "[NH_IPX]", "NH_SERVER_NAME = HASPSERVER"), ["7 error server-name-too-long"]],
     ["§3: an NH_NBNAME of 9 characters", ini(tcpip("NH_SERVER_ADDR = 10.0.0.5"), "[NH_NETBIOS]", "NH_NBNAME = HASPSERV1"), ["7 error nbname-too-long"]],
     ["§3: NH_NBNAME takes one name", ini(tcpip("NH_SERVER_ADDR = 10.0.0.5"), "[NH_NETBIOS]", "NH_NBNAME = A, B"), ["7 error invalid-value"]],
-    ["§3: a switch that is not Enabled/Disabled", ini("[NH_COMMON]", "NH_TCPIP = Yes", "[NH_TCPIP]", "NH_SERVER_ADDR = 10.0.0.5", "NH_USE_BROADCAST = Disabled"), ["2 error invalid-value"]],
+    ["§3: a switch that is not Enabled/Disabled", ini("[NH_COMMON]", "NH_TCPIP = Yes", "[NH_TCPIP]", "NH_SERVER_ADDR = 10.0.0.5", "NH_USE_BROADCAST = Disabled"), ["2 error invalid-value", "4 warning other-protocols-with-addresses"]],
     ["§3: a method that is not TCP/UDP", tcpip("NH_SERVER_ADDR = 10.0.0.5", "NH_TCPIP_METHOD = HTTP"), ["6 error invalid-value"]],
     ["§3: NH_SEARCH_METHOD is Localnet or Internet", ini(tcpip("NH_SERVER_ADDR = 10.0.0.5"), "[NH_IPX]", "NH_SEARCH_METHOD = Global"), ["7 error invalid-value"]],
     ["§3: a timeout that is not a number", tcpip("NH_SERVER_ADDR = 10.0.0.5", "NH_SESSION = 5s", "NH_SEND_RCV = 2.5"), ["6 error invalid-timeout", "7 error invalid-timeout"]],
@@ -212,6 +212,70 @@ describe("lintNethasp — warnings", () => {
   });
 });
 
+describe("lintNethasp — IPX/NetBIOS still on while addresses are set (other-protocols-with-addresses)", () => {
+  const ADDR = ["[NH_TCPIP]", "NH_SERVER_ADDR = 10.0.0.5", "NH_USE_BROADCAST = Disabled"];
+  const finding = (text: string) => lintNethasp(text).findings.find((f) => f.code === "other-protocols-with-addresses");
+
+  test.each<[string, string, string[]]>([
+    ["no [NH_COMMON] at all: every protocol on by default — on the address line", ini(...ADDR), ["2 warning other-protocols-with-addresses"]],
+    ["[NH_COMMON] with timeouts only: still the default", ini("[NH_COMMON]", "NH_SESSION = 5", ...ADDR), ["4 warning other-protocols-with-addresses"]],
+    ["IPX switched off, NetBIOS left at its default", ini("[NH_COMMON]", "NH_IPX = Disabled", ...ADDR), ["4 warning other-protocols-with-addresses"]],
+    ["together with broadcast on by default: both on the address line", ini("[NH_TCPIP]", "NH_SERVER_ADDR = 10.0.0.5"), ["2 warning broadcast-with-addresses", "2 warning other-protocols-with-addresses"]],
+    ["IPX Enabled explicitly next to TCP/IP — on the switch", ini("[NH_COMMON]", "NH_IPX = Enabled", "NH_TCPIP = Enabled", ...ADDR), ["2 warning other-protocols-with-addresses"]],
+    ["IPX and NetBIOS Enabled explicitly — one finding, on the first switch", ini("[NH_COMMON]", "NH_TCPIP = Enabled", "NH_NETBIOS = Enabled", "NH_IPX = Enabled", ...ADDR), ["3 warning other-protocols-with-addresses"]],
+    ["silenced on purpose", ini("[NH_COMMON]", "NH_IPX = Enabled ; seatledger-allow: other-protocols-with-addresses", "NH_TCPIP = Enabled", ...ADDR), []],
+    ["all three written out, IPX and NetBIOS Disabled (the good config)", ini("[NH_COMMON]", "NH_IPX = Disabled", "NH_NETBIOS = Disabled", "NH_TCPIP = Enabled", ...ADDR), []],
+    ["NH_TCPIP = Enabled alone switches the others off (§3 switch rule)", ini("[NH_COMMON]", "NH_TCPIP = Enabled", ...ADDR), []],
+    ["no address: broadcast search is the configuration", ini("[NH_TCPIP]", "NH_PORT_NUMBER = 475"), ["0 warning broadcast-only"]],
+    ["no usable address (IPv6 only): not this warning", ini("[NH_TCPIP]", "NH_SERVER_ADDR = fe80::1"), ["0 warning broadcast-only", "2 error ipv6-address"]],
+    ["an address under [NH_COMMON] is not an address", ini("[NH_COMMON]", "NH_SERVER_ADDR = 10.0.0.5"), ["0 warning broadcast-only", "2 error wrong-section"]],
+    ["TCP/IP off: the error says what to do, no second finding", ini("[NH_COMMON]", "NH_NETBIOS = Enabled", ...ADDR), ["4 error tcpip-not-enabled"]],
+  ])("%s", (_name, text, expected) => {
+    expect(brief(text)).toEqual(expected);
+    expectWellFormed(lintNethasp(text).findings);
+  });
+
+  test("by default: names the protocols and the [NH_COMMON] lines to add, in both languages", () => {
+    const f = finding(ini("[NH_COMMON]", "NH_SESSION = 5", ...ADDR))!;
+    expect(f.rule).toBe("DOMAIN §3 [M]");
+    expect(f.message).toBe(
+      "IPX and NetBIOS are on by default (no protocol switch in [NH_COMMON] says Enabled) while NH_SERVER_ADDR is set: every client also looks for the License Manager over IPX and NetBIOS and waits for them to time out, which slows every start-up; add the lines NH_IPX = Disabled, NH_NETBIOS = Disabled and NH_TCPIP = Enabled to [NH_COMMON].",
+    );
+    expect(f.text.ru).toBe(
+      "IPX и NetBIOS включены по умолчанию (ни один переключатель протоколов в [NH_COMMON] не равен Enabled), хотя задан NH_SERVER_ADDR: каждый клиент ещё и ищет менеджер лицензий через IPX и NetBIOS и ждёт, пока истекут тайм-ауты, что замедляет каждый запуск; добавьте в [NH_COMMON] строки NH_IPX = Disabled, NH_NETBIOS = Disabled и NH_TCPIP = Enabled.",
+    );
+  });
+
+  test("by default with no [NH_COMMON]: asks for the section; one protocol already off is not repeated", () => {
+    expect(finding(ini(...ADDR))!.message).toMatch(/; add a \[NH_COMMON\] section with the lines NH_IPX = Disabled, NH_NETBIOS = Disabled and NH_TCPIP = Enabled\.$/);
+    expect(finding(ini(...ADDR))!.text.ru).toMatch(/; добавьте раздел \[NH_COMMON\] со строками NH_IPX = Disabled, NH_NETBIOS = Disabled и NH_TCPIP = Enabled\.$/);
+    const one = finding(ini("[NH_COMMON]", "NH_IPX = Disabled", ...ADDR))!;
+    expect(one.message).toMatch(/^NetBIOS is on by default .* over NetBIOS and waits for it to time out, .*; add the lines NH_NETBIOS = Disabled and NH_TCPIP = Enabled to \[NH_COMMON\]\.$/);
+    expect(one.text.ru).toMatch(/^NetBIOS включён по умолчанию .* истечёт тайм-аут, .*; добавьте в \[NH_COMMON\] строки NH_NETBIOS = Disabled и NH_TCPIP = Enabled\.$/);
+  });
+
+  test("explicitly Enabled: different wording, on the switch, names the address line and asks to switch it off", () => {
+    const f = finding(ini("[NH_COMMON]", "NH_NETBIOS = Enabled", "NH_TCPIP = Enabled", ...ADDR))!;
+    expect(f.message).toBe(
+      "NH_NETBIOS = Enabled while NH_SERVER_ADDR is set (line 5): every client also looks for the License Manager over NetBIOS and waits for it to time out, which slows every start-up; unless a License Manager is really reached over NetBIOS, set NH_NETBIOS = Disabled in [NH_COMMON].",
+    );
+    expect(f.text.ru).toBe(
+      "NH_NETBIOS = Enabled, хотя задан NH_SERVER_ADDR (строка 5): каждый клиент ещё и ищет менеджер лицензий через NetBIOS и ждёт, пока истечёт тайм-аут, что замедляет каждый запуск; если через NetBIOS на самом деле не работает ни один менеджер лицензий, укажите в [NH_COMMON] NH_NETBIOS = Disabled.",
+    );
+    const both = finding(ini("[NH_COMMON]", "NH_IPX = Enabled", "NH_NETBIOS = Enabled", "NH_TCPIP = Enabled", ...ADDR))!;
+    expect(both.message).toMatch(/^NH_IPX = Enabled and NH_NETBIOS = Enabled while .* set NH_IPX = Disabled and NH_NETBIOS = Disabled in \[NH_COMMON\]\.$/);
+  });
+
+  test("writing the offered lines into [NH_COMMON] clears the warning and turns IPX and NetBIOS off", () => {
+    const text = fixture("addresses-default-protocols.ini");
+    const offered = /add the lines? (.+) to \[NH_COMMON\]\.$/.exec(finding(text)!.message)![1].split(/, | and /);
+    expect(offered).toEqual(["NH_IPX = Disabled", "NH_NETBIOS = Disabled", "NH_TCPIP = Enabled"]);
+    const fixed = text.replace("[NH_COMMON]\n", `[NH_COMMON]\n${offered.join("\n")}\n`);
+    expect(brief(fixed)).toEqual([]);
+    expect(lintNethasp(fixed).effective).toMatchObject({ tcpip: true, ipx: false, netbios: false });
+  });
+});
+
 describe("lintNethasp — the summary (info)", () => {
   test.each([
     ["the usual good config", tcpip("NH_SERVER_ADDR = 10.0.0.5"), "Clients will look for the License Manager at 10.0.0.5 over UDP port 475, broadcast off.", "Клиенты будут искать менеджер лицензий по адресу 10.0.0.5 через UDP, порт 475, широковещательный поиск выключен."],
@@ -257,6 +321,8 @@ describe("lintNethasp — fixtures written in the real format", () => {
     ["tcpip-not-enabled.ini", ["5 error tcpip-not-enabled"], { tcpip: false, ipx: true, netbios: false }],
     ["template.ini", ["0 warning broadcast-only"], { tcpip: true, ipx: true, netbios: true, serverAddr: [], broadcast: true }],
     ["broadcast-and-duplicates.ini", ["7 warning broadcast-with-addresses", "9 warning duplicate-section", "10 warning duplicate-key", "10 warning non-default-port"], { port: 476, broadcast: true }],
+    ["addresses-default-protocols.ini", ["7 warning other-protocols-with-addresses"], { tcpip: true, ipx: true, netbios: true, serverAddr: ["10.0.0.5", "lic.corp.local"], broadcast: false, sessionTimeout: 5 }],
+    ["addresses-explicit-protocols.ini", ["3 warning other-protocols-with-addresses"], { tcpip: true, ipx: false, netbios: true, serverAddr: ["10.0.0.5"], broadcast: false }],
   ])("%s", (name, expected, effective) => {
     const text = fixture(name);
     expect(brief(text)).toEqual(expected);

@@ -7,7 +7,16 @@ import { describe, expect, test } from "vitest";
 import { generateDemoCompany } from "@/lib/demo/company";
 import { compareFingerprints, type Fingerprint } from "@/lib/licensing/binding";
 import { CAUSE_TEXT, type Cause } from "@/lib/licensing/causes";
-import { bindingChangesFromMessage, MessageBindingChangeSchema, parameterOfDeviceKind, ParsedMessageSchema, parsePlatformMessage } from "@/lib/parsers/platform-message";
+import {
+  bindingChangesFromMessage,
+  lineReferences,
+  MessageBindingChangeSchema,
+  parameterOfDeviceKind,
+  ParsedMessageSchema,
+  parsePlatformMessage,
+  type MessageKind,
+  type Place,
+} from "@/lib/parsers/platform-message";
 
 const fixture = (name: string) => fs.readFileSync(path.join(__dirname, "..", "fixtures", "messages", name), "utf8");
 
@@ -287,6 +296,183 @@ describe("the binding failure (DOMAIN §1.4)", () => {
   });
 });
 
+// Real texts of 8.3.x/8.5 as 1C users and public 1C tooling quote them: tests/fixtures/messages/SOURCES.md.
+describe("real platform messages (DOMAIN §4.2; fixtures listed in tests/fixtures/messages/SOURCES.md)", () => {
+  const NO_KEY_RU = "Не найдена лицензия. Не обнаружен ключ защиты программы или полученная программная лицензия!";
+  const NO_KEY_EN = "License not found. Software protection key or acquired software license not found!";
+
+  /** Each real fixture → the message kind, each line's [place, cause], and what a message without lines says as a whole. */
+  const REAL: Array<[string, MessageKind, Array<[Place, Cause]>, ([Place, Cause] | null)?]> = [
+    // §4.2 / §4.1: 8.3.2x prints "no key and no software license" with no breakdown — a line of its own.
+    ["not-found-no-key-ru.txt", "no-free-license", [["client", "no-license-on-computer"]]],
+    ["not-found-no-key-en.txt", "no-free-license", [["client", "no-license-on-computer"]]],
+    ["not-found-no-key-ru-gitsync-log.txt", "no-free-license", [["client", "unknown"], ["client", "unknown"], ["client", "no-license-on-computer"]]],
+    ["not-found-no-key-ru-console-wrapped.txt", "no-free-license", [["client", "no-license-on-computer"]]],
+    // A bare "no free license": no reason line, the message explained as a whole.
+    ["no-free-license-title-ru.txt", "no-free-license", [], ["client", "seats-exhausted"]],
+    ["no-free-license-title-en.txt", "no-free-license", [], ["client", "seats-exhausted"]],
+    // Developer licenses (8.3.24–8.5) refuse on their own terms.
+    ["developer-license-designer-prof-ru.txt", "developer-license", [["client", "license-combination"], ["server", "developer-license-restricted"]]],
+    ["developer-license-forbidden-ru.txt", "developer-license", [["client", "developer-license-restricted"]]],
+    ["developer-license-client-limit-ru.txt", "developer-license", [["client", "developer-license-limit"]]],
+    // §4 "1C server license": a client license cannot start the server; the server's own "license not found".
+    ["server-start-client-license-ru.txt", "no-server-license", [["server", "no-server-license"]]],
+    ["server-license-odata-ru.txt", "no-server-license", [["server", "no-server-license"]]],
+    // §1.4 inside the server's failure: each file's binding error, the inventory as the removed list.
+    ["server-not-found-binding-ru.txt", "no-server-license", [["server", "no-server-license"], ["server", "binding-changed"], ["server", "binding-changed"]]],
+  ];
+  const shape = (text: string) => {
+    const r = parsePlatformMessage(text);
+    return { kind: r.kind, lines: r.lines.map((l) => [l.place, l.cause]), summary: r.summary ? [r.summary.place, r.summary.cause] : null };
+  };
+
+  test.each(REAL)("%s → %s, lines %j", (name, kind, lines, summary = null) => {
+    const r = parsePlatformMessage(fixture(name));
+    expect(shape(fixture(name))).toEqual({ kind, lines, summary });
+    for (const l of r.lines) {
+      expect(l.explanation.en.length).toBeGreaterThan(40);
+      expect(l.explanation.ru.length).toBeGreaterThan(40);
+    }
+    expect(ParsedMessageSchema.parse(r)).toEqual(r);
+  });
+
+  test("every new fixture is in the table above and in SOURCES.md, with its source", () => {
+    const authors = new Set(["binding-en.txt", "binding-ru.txt", "no-free-license-en.txt", "no-free-license-ru.txt", "server-license-ru.txt", "wrapped-ru.txt"]);
+    const dir = path.join(__dirname, "..", "fixtures", "messages");
+    const real = fs.readdirSync(dir).filter((f) => f.endsWith(".txt") && !authors.has(f)).sort();
+    expect(real).toEqual(REAL.map(([name]) => name).sort());
+    const sources = fs.readFileSync(path.join(dir, "SOURCES.md"), "utf8");
+    for (const name of real) expect(sources).toMatch(new RegExp(String.raw`\| \`${name.replace(/\./g, "\\.")}\` \|[^\n]*\|[^\n]*(?:github\.com|index id)`));
+  });
+
+  test("8.3.2x 'no key and no software license': the whole sentence is the line, explained as no license on this computer", () => {
+    const r = parsePlatformMessage(fixture("not-found-no-key-ru.txt"));
+    expect(r.lines).toEqual([{ text: NO_KEY_RU, place: "client", cause: "no-license-on-computer", explanation: CAUSE_TEXT["no-license-on-computer"] }]);
+    expect(r.lines[0].explanation.en).toMatch(/license-distribution = allow/);
+    expect(parsePlatformMessage(fixture("not-found-no-key-en.txt")).lines.map((l) => l.text)).toEqual([NO_KEY_EN]);
+  });
+
+  test("a script's log prefix is dropped and its closing brace is not a line (gitsync issue #334)", () => {
+    const r = parsePlatformMessage(fixture("not-found-no-key-ru-gitsync-log.txt"));
+    expect(r.lines[2].text).toBe(NO_KEY_RU);
+    expect(r.lines.map((l) => l.text)).not.toContain("}");
+  });
+
+  test("80-column console wrap mid-word is rejoined (gitsync issue #208, 8.3.10)", () => {
+    const text = fixture("not-found-no-key-ru-console-wrapped.txt");
+    expect(text.split("\n").slice(0, 2).map((l) => l.length)).toEqual([80, 80]);
+    expect(parsePlatformMessage(text).lines).toEqual([expect.objectContaining({ text: NO_KEY_RU, cause: "no-license-on-computer" })]);
+  });
+
+  test("an 80-character reason followed by a lower-case line is NOT glued to it (the console rule needs a message to appear)", () => {
+    const denied = "Выдача клиентских лицензий сервером запрещена для информационной базы";
+    const line = `${" ".repeat(80 - denied.length)}${denied}`;
+    expect(line).toHaveLength(80);
+    const r = parsePlatformMessage(["Не обнаружено свободной лицензии!", "по причине:", line, "локальный ключ недоступен: Status=-100, ORGL8 Локальный, не установлен"].join("\n"));
+    expect(r.lines.map((l) => l.cause)).toEqual(["distribution-denied", "no-local-key"]);
+  });
+
+  test("a bare 'no free license' has no line but a summary: all seats taken, no breakdown printed", () => {
+    const r = parsePlatformMessage(fixture("no-free-license-title-ru.txt"));
+    expect(r.lines).toEqual([]);
+    expect(r.summary?.explanation.en).toMatch(/no breakdown/);
+    expect(r.summary?.explanation).not.toEqual(CAUSE_TEXT["seats-exhausted"]);
+    // With a breakdown the summary is not given: the lines say it.
+    expect(parsePlatformMessage(fixture("no-free-license-ru.txt")).summary).toBeUndefined();
+  });
+
+  test("developer license: the server uses a developer license, the Designer came with PROF/CORP (8.5.4)", () => {
+    const r = parsePlatformMessage(fixture("developer-license-designer-prof-ru.txt"));
+    expect(r.lines[1].text).toBe("Сервер 1С:Предприятия использует лицензию для разработчиков. Запуск клиентского приложения Конфигуратор с лицензией ПРОФ или КОРП запрещён. …");
+    expect(r.lines[1].explanation.en).toMatch(/uses a developer license, and the Designer came with a PROF or CORP license/);
+    expect(r.lines[1].explanation.ru).toContain("Конфигуратор");
+    expect(r.lines[0].explanation).toEqual(CAUSE_TEXT["license-combination"]);
+  });
+
+  test("developer license refused on this computer: the explanation names the platform's computer-parameter tools", () => {
+    const [line] = parsePlatformMessage(fixture("developer-license-forbidden-ru.txt")).lines;
+    expect(line.explanation.en).toMatch(/hostname and ip/);
+    expect(line.explanation).not.toEqual(CAUSE_TEXT["developer-license-restricted"]);
+    const [limit] = parsePlatformMessage(fixture("developer-license-client-limit-ru.txt")).lines;
+    expect(limit.explanation).toEqual(CAUSE_TEXT["developer-license-limit"]);
+    expect(limit.explanation.en).toMatch(/rac session terminate/);
+  });
+
+  test("§4: a client license where the server needs its own — the file is named, the explanation says why", () => {
+    const [line] = parsePlatformMessage(fixture("server-start-client-license-ru.txt")).lines;
+    expect(line).toMatchObject({ place: "server", cause: "no-server-license", file: "file://private-license-path.lic" });
+    expect(line.text).toMatch(/^Файл программной лицензии не предусматривает возможность запуска сервера/);
+    expect(line.explanation.en).toMatch(/^file:\/\/private-license-path\.lic cannot start the 1C server: it is a client license/);
+  });
+
+  test("an OData/HTTP service's JSON error body: the descriptions are read, the request line is not a reason", () => {
+    const r = parsePlatformMessage(fixture("server-license-odata-ru.txt"));
+    expect(r.lines.map((l) => l.text)).toEqual(["На сервере 1С:Предприятия не найдена лицензия."]);
+    const pretty = JSON.stringify(JSON.parse(fixture("server-license-odata-ru.txt")), null, 2);
+    expect(shape(pretty)).toEqual(shape(fixture("server-license-odata-ru.txt")));
+    // Not a 1C error body: kept as text.
+    expect(parsePlatformMessage('{"error":"quota"}').lines.map((l) => l.text)).toEqual(['{"error":"quota"}']);
+  });
+
+  test("§1.4: the server's dump — 'Ошибка привязки программной лицензии: <file>' without 'к компьютеру', and its inventory", () => {
+    const r = parsePlatformMessage(fixture("server-not-found-binding-ru.txt"));
+    expect(r.lines.map((l) => l.file ?? null)).toEqual([null, "file:///var/1C/licenses/a.lic", "file:///var/1C/licenses/b.lic"]);
+    expect(r.bindingDevices?.removed.map((d) => d.kind)).toEqual(["Phys mem", "CPU", "CPU", "HASP", "Sys name", "DISK", "Phys mem", "CPU", "CPU", "HASP", "Sys name", "DISK"]);
+    expect(r.bindingDevices?.removed[4]).toEqual({ kind: "Sys name", index: 0, text: "srv.example.test" });
+    expect(bindingChangesFromMessage(r).slice(0, 6).map((c) => [c.parameter, c.change])).toEqual([
+      ["ramMb", "removed"],
+      ["cpus", "removed"],
+      ["cpus", "removed"],
+      ["unknown", "removed"],
+      ["hostname", "removed"],
+      ["disks", "removed"],
+    ]);
+  });
+
+  // Messy pastes of the same texts: CRLF, list bullets, upper case, wrapped by a dialog, prefixed by a tool.
+  const LINE_FIXTURES = REAL.filter(([name]) => !["not-found-no-key-ru-console-wrapped.txt", "server-license-odata-ru.txt"].includes(name)).map(([name]) => name);
+  const crlf = (t: string) => t.replace(/\r?\n/g, "\r\n");
+  const bulleted = (t: string) => t.replace(/\r\n/g, "\n").split("\n").map((l) => (l.trim() ? `• ${l}` : l)).join("\n");
+
+  test.each(LINE_FIXTURES)("%s: the same lines with CRLF line ends and with a bullet before every line", (name) => {
+    expect(shape(crlf(fixture(name)))).toEqual(shape(fixture(name)));
+    expect(shape(bulleted(fixture(name)))).toEqual(shape(fixture(name)));
+  });
+
+  test.each<[string, string, string]>([
+    ["upper case", NO_KEY_RU.toUpperCase(), NO_KEY_RU.toUpperCase()],
+    ["dialog-wrapped at a space", "Не найдена лицензия. Не обнаружен ключ защиты программы или полученная\nпрограммная лицензия!", NO_KEY_RU],
+    ["title and reason on two lines", "Не найдена лицензия.\r\nНе обнаружен ключ защиты программы или полученная программная лицензия!", NO_KEY_RU],
+    ["caption and button of the dialog around it", `1С:Предприятие\n\n- ${NO_KEY_RU}\n\nOK`, NO_KEY_RU],
+    ["a tool's prefix (English)", `Export failed (rc=1): ${NO_KEY_EN}`, NO_KEY_EN],
+    ["a runner's /Out inside its own error", `Конфигуратор завершился с кодом 1: DESIGNER ...\nСообщение конфигуратора:\n${NO_KEY_RU}`, NO_KEY_RU],
+  ])("no key and no software license, %s → one no-license-on-computer line", (_name, text, line) => {
+    const r = parsePlatformMessage(text);
+    expect(r.kind).toBe("no-free-license");
+    expect(r.lines.filter((l) => l.cause !== "unknown")).toEqual([expect.objectContaining({ text: line, place: "client", cause: "no-license-on-computer" })]);
+  });
+
+  test("§4.2: with a breakdown after it, 'no key and no software license' gives way to the specific reasons", () => {
+    const r = parsePlatformMessage(`${NO_KEY_RU}\nпо причине:\nПоиск лицензии на клиенте:\nФайл программной лицензии не найден\nлокальный ключ недоступен: Status=-100, ORGL8 Локальный, не установлен`);
+    expect(r.lines.map((l) => l.cause)).toEqual(["no-file", "no-local-key"]);
+  });
+
+  test.each<[string, string, Record<string, unknown>]>([
+    ["a Windows path", LIC, { fileName: "20240115093012.lic", regNumbers: [] }],
+    ["a file URL, upper-case extension", "file:///var/1C/licenses/20240115093012.LIC", { fileName: "20240115093012.LIC", regNumbers: [] }],
+    ["PIN-regnum as ring prints it: the 15-digit PIN is not a registration number", "558171398177522-8100078895", { regNumbers: ["8100078895"] }],
+    ["9 and 12 digits, not 8 or 13", "800123456, 500001234567, 12345678, 5000012345678", { regNumbers: ["800123456", "500001234567"] }],
+  ])("lineReferences: %s (DOMAIN §1.1, §1.5)", (_name, text, expected) => {
+    const line = parsePlatformMessage(`Превышено максимальное количество пользователей, разрешенное файлом программной лицензии: ${text}`).lines[0];
+    expect(lineReferences(line)).toEqual(expected);
+  });
+
+  test("lineReferences: a key line gives its series and kind", () => {
+    const line = parsePlatformMessage("локальный ключ недоступен: Status=-100, ORG8A Локальный, не установлен").lines[0];
+    expect(lineReferences(line)).toEqual({ series: "ORG8A", keyKind: "local", regNumbers: [] });
+  });
+});
+
 describe("parsePlatformMessage — invariants", () => {
   test("huge input stays linear: a megabyte-long line, and thousands of lines that all look wrapped", () => {
     const started = Date.now();
@@ -328,6 +514,11 @@ describe("parsePlatformMessage — invariants", () => {
     [`Ошибка привязки программной лицензии к компьютеру: ${LIC}`, "binding-changed"],
     ["Нет доступа к файлу программной лицензии: /var/1C/licenses/20240115093012.lic", "unreadable-file"],
     ["Выдача клиентских лицензий сервером запрещена для информационной базы", "distribution-denied"],
+    // Real texts (tests/fixtures/messages/SOURCES.md).
+    ["Превышено ограничение лицензии для разработчиков на количество клиентов информационной базы", "developer-license-limit"],
+    ["Использование лицензии для разработчиков запрещено", "developer-license-restricted"],
+    ["Операция не может быть выполнена с текущим составом лицензий.", "license-combination"],
+    [`Файл программной лицензии не предусматривает возможность запуска сервера 1С:Предприятия: ${LIC}`, "no-server-license"],
   ];
   // Text SeatLedger does not know: words without digits or punctuation, which stay one unknown line each.
   const word = fc.string({ unit: fc.constantFrom(..."абвгдежзиклмнопрстуфхцчшщыэюяqwxz"), minLength: 2, maxLength: 9 });
