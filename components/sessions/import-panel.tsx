@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useId, useState } from "react";
@@ -8,7 +9,7 @@ import { apiCall, ApiError } from "@/components/ui/api";
 import { Card } from "@/components/ui/card";
 import { Notice } from "@/components/ui/controls";
 import { TextareaField } from "@/components/ui/field";
-import { buttonClass } from "@/components/ui/styles";
+import { buttonClass, CONTROL } from "@/components/ui/styles";
 import { ImportRacResponseSchema, type ImportRacResponse } from "@/lib/parsers/rac";
 
 const KNOWN_ERRORS = ["no-sessions", "empty-body", "body-too-large", "invalid-encoding", "invalid-input"] as const;
@@ -23,6 +24,8 @@ export function ImportPanel() {
   const fileId = useId();
   const [text, setText] = useState("");
   const [file, setFile] = useState<File | null>(null);
+  const [takenAt, setTakenAt] = useState("");
+  const takenAtId = useId();
   const [state, setState] = useState<{ status: "idle" | "running" } | { status: "done"; result: ImportRacResponse } | { status: "refused"; message: string }>({ status: "idle" });
 
   const submit = async () => {
@@ -33,10 +36,13 @@ export function ImportPanel() {
     }
     setState({ status: "running" });
     try {
-      const result = await apiCall(ImportRacResponseSchema, "/api/import/rac", { method: "POST", body, headers: { "content-type": "text/plain" } });
+      // The browser's local time, sent as an instant; empty = now.
+      const at = takenAt ? `?${new URLSearchParams({ takenAt: new Date(takenAt).toISOString() })}` : "";
+      const result = await apiCall(ImportRacResponseSchema, `/api/import/rac${at}`, { method: "POST", body, headers: { "content-type": "text/plain" } });
       setState({ status: "done", result });
       setText("");
       setFile(null);
+      setTakenAt("");
       router.refresh();
     } catch (error) {
       const code = error instanceof ApiError ? error.code : "network";
@@ -64,6 +70,13 @@ export function ImportPanel() {
             {t("orFile")}
           </label>
           <input id={fileId} type="file" accept=".txt,.log,text/plain" onChange={(e) => setFile(e.target.files?.[0] ?? null)} className="text-sm" />
+          <label htmlFor={takenAtId} className="text-sm text-slate-700">
+            {t("takenAt")}
+          </label>
+          <input id={takenAtId} type="datetime-local" value={takenAt} onChange={(e) => setTakenAt(e.target.value)} className={CONTROL} aria-describedby={`${takenAtId}-help`} />
+          <span id={`${takenAtId}-help`} className="text-xs text-slate-500">
+            {t("takenAtHelp")}
+          </span>
           <button type="button" className={buttonClass("primary")} onClick={submit} aria-disabled={state.status === "running" || undefined}>
             {state.status === "running" ? t("importing") : t("submit")}
           </button>
@@ -74,7 +87,10 @@ export function ImportPanel() {
           <Notice tone="success">
             <span data-testid="import-result">
               {t("done", { sessions: state.result.sessions, licensed: state.result.licensed, matched: state.result.matched, unmatched: state.result.unmatched })}
-            </span>
+            </span>{" "}
+            <Link href={`/sessions?snapshot=${state.result.snapshotId}`} className="font-medium underline">
+              {t("open")}
+            </Link>
           </Notice>
         )}
         {state.status === "done" && state.result.warnings.length > 0 && (
