@@ -108,14 +108,17 @@ function FixLink({ row }: { row: HolderWire }) {
 
 function PoolCell({ row }: { row: HolderWire }) {
   const t = useTranslations("sessions");
+  const o = useTranslations("overview");
   const locale = useLocale() === "ru" ? "ru" : "en";
   if (row.matched === null) return <span className="text-slate-500">—</span>;
   if (row.matched && row.poolId === null) return <span className="text-slate-600">{t("pool.serverLicense")}</span>;
   if (row.matched)
     return (
-      <span className="flex flex-col gap-0.5">
-        <span className="font-mono text-xs">{row.poolId}</span>
-        <span className="text-xs text-slate-600">{row.counting === "per-session" ? t("pool.perSession") : t("pool.perComputer")}</span>
+      <span className="flex flex-col gap-0.5" title={row.poolId ?? undefined}>
+        <span className="font-medium">{row.poolHost}</span>
+        <span className="text-xs text-slate-600">
+          {row.poolSource ? o(`pools.source.${row.poolSource}`) : ""} · {row.counting === "per-session" ? t("pool.perSession") : t("pool.perComputer")}
+        </span>
       </span>
     );
   return (
@@ -131,6 +134,7 @@ function PoolCell({ row }: { row: HolderWire }) {
 
 function HoldersSection({ data, query, canImport }: { data: HolderListResponse; query: HolderListQuery; canImport: boolean }) {
   const t = useTranslations("sessions");
+  const locale = useLocale() === "ru" ? "ru" : "en";
   const when = useWhen();
   const duration = useDuration();
   if (!data.snapshot) {
@@ -182,6 +186,7 @@ function HoldersSection({ data, query, canImport }: { data: HolderListResponse; 
     { key: "appId", label: t("columns.app"), sortable: true, nowrap: true, cell: (r) => <span className="font-mono text-xs">{r.appId ?? "—"}</span>, csv: (r) => r.appId },
     { key: "license", label: t("columns.license"), sortable: true, cell: (r) => <LicenseCell {...r} />, csv: (r) => (r.series ? `${r.series} ${r.licenseType ?? ""}`.trim() : "") },
     { key: "pool", label: t("columns.pool"), sortable: true, cell: (r) => <PoolCell row={r} />, csv: (r) => (r.matched === false ? t("pool.unmatched") : (r.poolId ?? "")) },
+    { key: "reason", label: t("columns.reason"), exportOnly: true, cell: () => null, csv: (r) => (r.reason ? r.reason[locale] : "") },
     { key: "startedAt", label: t("columns.since"), sortable: true, nowrap: true, cell: (r) => when(r.startedAt), csv: (r) => r.startedAt },
     {
       key: "idle",

@@ -8,7 +8,7 @@ import { z } from "zod";
 
 import type { Localised } from "../domain/localised";
 import { assignHeldLicenses, derivePools } from "./pools";
-import type { HeldLicense, Inventory } from "./types";
+import type { HeldLicense, Inventory, PoolSource } from "./types";
 
 export interface LicenseRecordView extends HeldLicense {
   session: string | null;
@@ -22,6 +22,9 @@ export interface SessionMatch {
   session: string | null;
   matched: boolean;
   poolId: string | null;
+  /** The pool's kind and the computer its seats sit on (absent when no pool). */
+  poolSource?: PoolSource;
+  poolHost?: string;
   kitId: number | null;
   regNumber: string | null;
   keyId: number | null;
@@ -65,7 +68,7 @@ export function matchLicenses(inventory: Inventory, records: readonly LicenseRec
       return { session: r.session, matched: false, poolId: null, kitId: null, regNumber: null, keyId: null, counting, folder: r.folder, reason: known ? NOT_ON_HOST : UNKNOWN_SERIES };
     }
     const member = pool.keySeries ? pool.members[0] : (pool.members.find((m) => m.regNumber === r.series) ?? pool.members[0]);
-    return { session: r.session, matched: true, poolId: pool.id, kitId: member.kitId, regNumber: member.regNumber, keyId: member.keyId ?? null, counting, folder: r.folder };
+    return { session: r.session, matched: true, poolId: pool.id, poolSource: pool.source, poolHost: pool.host, kitId: member.kitId, regNumber: member.regNumber, keyId: member.keyId ?? null, counting, folder: r.folder };
   });
 }
 

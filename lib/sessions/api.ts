@@ -67,6 +67,9 @@ export const HolderWireSchema = z.object({
   net: z.boolean().nullable(),
   matched: z.boolean().nullable(),
   poolId: z.string().nullable(),
+  poolSource: z.enum(["soft-local", "soft-server", "hasp-local", "hasp-network", "hasp-server"]).nullable(),
+  /** The computer the pool's seats sit on (the 1C server's computer, the License Manager host, …). */
+  poolHost: z.string().nullable(),
   counting: z.enum(["per-computer", "per-session"]).nullable(),
   kitId: z.number().int().nullable(),
   reason: LocalisedSchema.nullable(),

@@ -5,7 +5,7 @@
  */
 import type { Localised } from "../domain/localised";
 import { matchLicenses } from "../licensing/match";
-import type { HeldLicense, Inventory } from "../licensing/types";
+import type { HeldLicense, Inventory, PoolSource } from "../licensing/types";
 
 /** A session holding a seat while idle this long is flagged (a UI threshold, not a licensing rule). */
 export const IDLE_FLAG_MS = 2 * 3_600_000;
@@ -38,6 +38,8 @@ export interface HolderRow {
   /** null: the session holds no license; true/false: matched to the inventory or not. */
   matched: boolean | null;
   poolId: string | null;
+  poolSource: PoolSource | null;
+  poolHost: string | null;
   counting: "per-computer" | "per-session" | null;
   kitId: number | null;
   reason: Localised | null;
@@ -89,6 +91,8 @@ export function holderRows(inventory: Inventory, sessions: readonly SnapshotSess
       net: s.net,
       matched: m ? m.matched : null,
       poolId: m?.poolId ?? null,
+      poolSource: m?.poolSource ?? null,
+      poolHost: m?.poolHost ?? null,
       counting: m?.counting ?? null,
       kitId: m?.kitId ?? null,
       reason: m && !m.matched ? (m.reason ?? null) : null,
