@@ -5,7 +5,7 @@ import { formatPrometheus, seatMetrics } from "@/lib/monitoring/metrics";
 import { parsePrometheusText } from "@/tests/helpers/prometheus";
 
 describe("formatPrometheus — exposition format 0.0.4", () => {
-  fcTest.prop([fc.string({ unit: "binary" }), fc.string({ unit: "binary" }), fc.double({ noNaN: true })])("any label value and HELP text read back as printed (\\, \" and line feeds escaped)", (value, help, n) => {
+  fcTest.prop([fc.string({ unit: "binary" }), fc.string({ unit: "binary" }), fc.double({ noNaN: true }).map((n) => (Object.is(n, -0) ? 0 : n))])("any label value and HELP text read back as printed (\\, \" and line feeds escaped)", (value, help, n) => {
     const text = formatPrometheus([{ name: "seatledger_x", help, type: "gauge", samples: [{ labels: { pool: value, host: "h" }, value: n }] }]);
     const f = parsePrometheusText(text).get("seatledger_x")!;
     expect(f.help).toBe(help.replace(/\r\n?/g, "\n"));
