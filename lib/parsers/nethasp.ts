@@ -38,6 +38,8 @@ export const SENTINEL_ADMIN_PORT = 1947;
 export const MAX_SERVER_NAMES = 6;
 export const MAX_SERVER_NAME_LENGTH = 7;
 export const MAX_NBNAME_LENGTH = 8;
+/** The generator takes at most this many License Manager addresses. */
+export const MAX_ADDRESSES = 64;
 /** A pasted file with more problems than this is not a nethasp.ini; the rest are cut off. */
 export const MAX_FINDINGS = 500;
 
@@ -922,7 +924,7 @@ export const NethaspFormSchema = z.strictObject(
     addresses: z
       .array(AddressField, { error: (iss) => (iss.input === undefined ? "Required: the addresses of the License Manager (IPv4 or host names)." : `Addresses must be a list, not ${received(iss.input)}.`) })
       .min(1, { error: "Give at least one address of the License Manager (an IPv4 address or a host name)." })
-      .max(64, { error: "At most 64 addresses." })
+      .max(MAX_ADDRESSES, { error: `At most ${MAX_ADDRESSES} addresses.` })
       .superRefine((list, ctx) => {
         const seen = new Set<string>();
         list.forEach((a, i) => {
@@ -1047,4 +1049,52 @@ export function generateNethasp(input: NethaspFormInput): string {
   }
   const eol = form.lineEnding === "LF" ? "\n" : "\r\n";
   return out.join(eol) + eol;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// A corrected file
+
+const SERVER_NAME = new RegExp(`^[A-Za-z0-9_-]{1,${MAX_SERVER_NAME_LENGTH}}$`);
+
+const lastValue = (entries: ReturnType<typeof parseNethasp>["entries"], key: string, accept: (value: string) => boolean) =>
+  entries.filter((e) => e.key === key && accept(e.value)).at(-1)?.value;
+
+/**
+ * What a checked nethasp.ini meant to say, as the generator's form (DOMAIN §3 "usual good config"): every valid
+ * NH_SERVER_ADDR found anywhere in the file (also in a wrong section, where the client ignores it), the port
+ * and method it set (1947, the Sentinel admin page, becomes 475), broadcast off, valid server names, the
+ * timeouts the client reads. Null when the file names no usable address: then there is nothing to write.
+ */
+export function correctedNethaspForm(text: string, effective: NethaspLint["effective"], lineEnding: "CRLF" | "LF"): NethaspFormInput | null {
+  const { entries } = parseNethasp(text);
+  const addresses: string[] = [];
+  const seen = new Set<string>();
+  for (const item of entries.filter((e) => e.key === "NH_SERVER_ADDR").flatMap((e) => e.items)) {
+    const check = checkAddress(item);
+    if (!check.ok) continue;
+    // Leading zeros are read as octal by some resolvers: the corrected file writes the plain number.
+    const address = check.kind === "ipv4" ? item.split(".").map(Number).join(".") : item.trim();
+    const key = address.toLowerCase().replace(/\.$/, "");
+    if (seen.has(key)) continue;
+    seen.add(key);
+    addresses.push(address);
+  }
+  if (addresses.length === 0) return null;
+
+  const port = Number(lastValue(entries, "NH_PORT_NUMBER", (v) => /^\d{1,5}$/.test(v) && Number(v) >= 1 && Number(v) <= 65535) ?? LM_DEFAULT_PORT);
+  const method = lastValue(entries, "NH_TCPIP_METHOD", (v) => /^(tcp|udp)$/i.test(v))?.toUpperCase() === "TCP" ? "TCP" : "UDP";
+  const names = (entries.filter((e) => e.key === "NH_SERVER_NAME").at(-1)?.items ?? []).filter((n) => SERVER_NAME.test(n)).slice(0, MAX_SERVER_NAMES);
+  const seconds = (n: number | undefined) => (n !== undefined && n >= 1 && n <= 3600 ? n : undefined);
+  const sessionTimeout = seconds(effective.sessionTimeout);
+  const sendReceiveTimeout = seconds(effective.sendReceiveTimeout);
+  return {
+    addresses: addresses.slice(0, MAX_ADDRESSES),
+    port: port === SENTINEL_ADMIN_PORT ? LM_DEFAULT_PORT : port,
+    method,
+    broadcast: false,
+    ...(names.length > 0 ? { serverNames: names } : {}),
+    ...(sessionTimeout === undefined ? {} : { sessionTimeout }),
+    ...(sendReceiveTimeout === undefined ? {} : { sendReceiveTimeout }),
+    lineEnding,
+  };
 }

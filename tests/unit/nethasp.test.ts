@@ -7,6 +7,7 @@ import { decodeText } from "@/lib/parsers/encoding";
 import {
   checkAddress,
   effectiveSettings,
+  correctedNethaspForm,
   generateNethasp,
   lintNethasp,
   MAX_FINDINGS,
@@ -525,5 +526,19 @@ describe("properties", () => {
   fcTest.prop([fc.array(iniLine.map((l) => l.replace(/[\r\n]/g, " ")), { maxLength: 30 })])("parse and lint are insensitive to CRLF vs LF", (lines) => {
     expect(parseNethasp(lines.join("\r\n"))).toEqual(parseNethasp(lines.join("\n")));
     expect(lintNethasp(lines.join("\r\n"))).toEqual(lintNethasp(lines.join("\n")));
+  });
+});
+
+describe("correctedNethaspForm — what a checked file meant to say, as the generator's form (DOMAIN §3)", () => {
+  test("an address in the wrong section, port 1947 and broadcast on become a good config", () => {
+    const text = "[NH_COMMON]\nNH_TCPIP = Enabled\nNH_SERVER_ADDR = 010.0.0.5, srv-lm, ::1\n[NH_TCPIP]\nNH_PORT_NUMBER = 1947\nNH_USE_BROADCAST = Enabled\nNH_TCPIP_METHOD = tcp\n";
+    const form = correctedNethaspForm(text, lintNethasp(text).effective, "LF");
+    expect(form).toEqual({ addresses: ["10.0.0.5", "srv-lm"], port: 475, method: "TCP", broadcast: false, lineEnding: "LF" });
+    expect(lintNethasp(generateNethasp(form!)).findings.filter((f) => f.severity !== "info")).toEqual([]);
+  });
+
+  test("no usable address: nothing to write", () => {
+    const text = "[NH_TCPIP]\nNH_SERVER_ADDR = ::1\n";
+    expect(correctedNethaspForm(text, lintNethasp(text).effective, "CRLF")).toBeNull();
   });
 });
