@@ -139,13 +139,44 @@ export function createAllocator(ctx: AllocationContext, { withHolders = true }: 
 
   const infobaseOf = (c: Connection) => infobases.get(c.infobase.toLowerCase()) ?? defaultInfobase(c.infobase, ctx);
 
+  /** Puts a connection in a pool, counted per computer or per session; true when its computer already had the seat. */
+  function seatIn(s: PoolState, c: Connection, counting: "per-computer" | "per-session"): boolean {
+    const file = infobaseOf(c).mode === "file";
+    const who = { user: c.user, host: c.host, terminalSession: c.terminalSession ?? null, since: c.start };
+    if (counting === "per-session") {
+      s.sessions.set(c.id, { ...who, file });
+      if (file) s.fileHeld += 1;
+      return false;
+    }
+    const key = computerKey({ host: c.host, terminalSession: c.terminalSession, userName: c.user }, ctx.terminalHosts);
+    const entry = s.computers.get(key);
+    if (entry) {
+      entry.connections += 1;
+      entry.since = Math.min(entry.since, c.start);
+      if (file && entry.fileConnections++ === 0) s.fileHeld += 1;
+    } else {
+      s.computers.set(key, { ...who, connections: 1, fileConnections: file ? 1 : 0 });
+      if (file) s.fileHeld += 1;
+    }
+    seatOfComputer.set(key, s.pool.id);
+    return entry !== undefined;
+  }
+
+  /**
+   * Records a seat a connection already holds — a session of a rac capture, whose pool and counting the capture
+   * says (§5.1) — without walking the search order. Unknown pools are ignored.
+   */
+  function occupy(c: Connection, poolId: string, counting: "per-computer" | "per-session"): void {
+    const s = states.get(poolId);
+    if (s) seatIn(s, c, counting);
+  }
+
   function allocate(c: Connection): Allocation {
     if (noSeat.has(c.app)) return { kind: "no-seat", connectionId: c.id };
     const ib = infobaseOf(c);
     const file = ib.mode === "file";
     const key = computerKey({ host: c.host, terminalSession: c.terminalSession, userName: c.user }, ctx.terminalHosts);
     const perSession = perSessionApps.has(c.app);
-    const who = { user: c.user, host: c.host, terminalSession: c.terminalSession ?? null, since: c.start };
     const looked: Step[] = [];
     let wanted: string | null = null;
 
@@ -158,22 +189,7 @@ export function createAllocator(ctx: AllocationContext, { withHolders = true }: 
     };
     const take = (s: PoolState, obtainedBy: "client" | "server"): Allocation => {
       const counting = perComputer(obtainedBy) ? "per-computer" : "per-session";
-      let shared = false;
-      if (counting === "per-computer") {
-        const entry = s.computers.get(key);
-        if (entry) {
-          shared = true;
-          entry.connections += 1;
-          if (file && entry.fileConnections++ === 0) s.fileHeld += 1;
-        } else {
-          s.computers.set(key, { ...who, connections: 1, fileConnections: file ? 1 : 0 });
-          if (file) s.fileHeld += 1;
-        }
-        seatOfComputer.set(key, s.pool.id);
-      } else {
-        s.sessions.set(c.id, { ...who, file });
-        if (file) s.fileHeld += 1;
-      }
+      const shared = seatIn(s, c, counting);
       return { kind: "seat", connectionId: c.id, poolId: s.pool.id, obtainedBy, counting, shared, looked };
     };
     /** Tries the pools of one place; records a step when none of them has a seat for this connection. */
@@ -261,7 +277,7 @@ export function createAllocator(ctx: AllocationContext, { withHolders = true }: 
     return s ? held(s) : 0;
   };
 
-  return { allocate, release, heldIn, holdersOf };
+  return { allocate, occupy, release, heldIn, holdersOf };
 }
 
 export interface InstantResult {

@@ -1,0 +1,101 @@
+import { and, asc, desc, eq, gte, lte } from "drizzle-orm";
+
+import type { Db } from "../client";
+import { computers, infobases, noLicenseEvents, servers, sessionSnapshots } from "../schema";
+import type { AllocationContext } from "@/lib/licensing/allocate";
+import { CAUSES, type Cause } from "@/lib/licensing/causes";
+import { derivePools } from "@/lib/licensing/pools";
+import { answerWhy, decidingStep, type CapturedSeat } from "@/lib/licensing/why";
+import { holderRows } from "@/lib/sessions/holders";
+import type { EventsQuery, WhyRequest, WhyResponse } from "@/lib/why/api";
+
+import { invalidField } from "./errors";
+import { loadInventory } from "./inventory";
+import { listSessionsAt } from "./sessions";
+import { getLicensingSettings } from "./settings";
+
+/** The engine's view of the company for allocation (§4.1): pools, server licenses, infobases and servers by their computers' names. */
+export function loadAllocationContext(db: Db) {
+  const inventory = loadInventory(db);
+  const settings = getLicensingSettings(db);
+  const { pools, serverLicenses, terminalHosts } = derivePools(inventory);
+  const serverRows = db.select({ id: servers.id, host: computers.name, bitness: servers.bitness }).from(servers).innerJoin(computers, eq(computers.id, servers.computerId)).all();
+  const hostOfServer = new Map(serverRows.map((s) => [s.id, s.host]));
+  const ctx: AllocationContext = {
+    pools,
+    serverLicenses,
+    terminalHosts,
+    servers: serverRows.map((s) => ({ host: s.host, bitness: s.bitness })),
+    infobases: db
+      .select()
+      .from(infobases)
+      .all()
+      .map((ib) => ({ name: ib.name, mode: ib.mode, licenseDistribution: ib.licenseDistribution, useHardwareLicense: ib.useHardwareLicense, serverHost: ib.serverId === null ? null : (hostOfServer.get(ib.serverId) ?? null) })),
+    settings,
+  };
+  return { ctx, inventory, settings };
+}
+
+/** The newest capture taken at or before `at`. */
+function snapshotAtOrBefore(db: Db, at: Date) {
+  return db.select().from(sessionSnapshots).where(lte(sessionSnapshots.takenAt, at)).orderBy(desc(sessionSnapshots.takenAt), desc(sessionSnapshots.id)).limit(1).get() ?? null;
+}
+
+/**
+ * `POST /api/why`: who holds what at `at` is the sessions of the newest capture taken at or before it, each in the
+ * pool the engine assigns it; the question then walks the search order. An unknown infobase is a 400.
+ */
+export function askWhy(db: Db, q: WhyRequest): WhyResponse {
+  const newest = db.select({ takenAt: sessionSnapshots.takenAt }).from(sessionSnapshots).orderBy(desc(sessionSnapshots.takenAt)).limit(1).get();
+  const at = q.at ? new Date(q.at) : (newest?.takenAt ?? new Date());
+  const { ctx, inventory, settings } = loadAllocationContext(db);
+  const infobase = ctx.infobases.find((ib) => ib.name.toLowerCase() === q.infobase.toLowerCase());
+  if (!infobase) invalidField("infobase", "no infobase of this name is recorded (see Infobases)");
+  const snapshot = snapshotAtOrBefore(db, at);
+  const captured: CapturedSeat[] = [];
+  if (snapshot) {
+    const seen = listSessionsAt(db, snapshot.takenAt).map((s) => ({ ...s, startedAt: s.startedAt?.getTime() ?? null, lastActiveAt: s.lastActiveAt?.getTime() ?? null }));
+    for (const r of holderRows(inventory, seen, snapshot.takenAt.getTime(), settings.perSessionAppIds)) {
+      const s = seen.find((x) => x.id === r.id)!;
+      if (!r.poolId || !r.counting) continue;
+      captured.push({ id: `s${r.id}`, user: r.userName, computer: r.host, terminalSession: s.terminalSession, infobase: r.infobase, app: r.appId, since: r.startedAt, lastActiveAt: s.lastActiveAt, poolId: r.poolId, counting: r.counting });
+    }
+  }
+  const answer = answerWhy(ctx, captured, { user: q.user, computer: q.computer, terminalSession: q.terminalSession, infobase: infobase.name, app: q.app, at: at.getTime() }, settings);
+  return {
+    ...answer,
+    at: at.toISOString(),
+    snapshotTakenAt: snapshot?.takenAt.toISOString() ?? null,
+    holders: answer.holders.map((h) => ({ ...h, since: h.since === null ? null : new Date(h.since).toISOString() })),
+  };
+}
+
+const isCause = (v: unknown): v is Cause => typeof v === "string" && (CAUSES as readonly string[]).includes(v);
+
+/** The cause an event's explanation lines decide, by the rule `POST /api/why` uses (`decidingStep`). */
+function causeOfExplanation(json: string): Cause | null {
+  try {
+    const lines: unknown = JSON.parse(json);
+    if (!Array.isArray(lines)) return null;
+    const steps = lines.filter((l): l is { cause: Cause } => !!l && isCause(l.cause)).map((l) => ({ place: "client" as const, host: "", source: "soft-local" as const, cause: l.cause, text: { en: "", ru: "" } }));
+    return decidingStep(steps)?.cause ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/** "No free license" events in a range (both ends inclusive; unbounded when absent), oldest first. */
+export function listNoLicenseEvents(db: Db, query: EventsQuery) {
+  const conditions = [query.from ? gte(noLicenseEvents.occurredAt, new Date(query.from)) : undefined, query.to ? lte(noLicenseEvents.occurredAt, new Date(query.to)) : undefined].filter((c) => c !== undefined);
+  const rows = db
+    .select({ id: noLicenseEvents.id, at: noLicenseEvents.occurredAt, user: noLicenseEvents.userName, host: noLicenseEvents.host, computer: computers.name, infobase: infobases.name, app: noLicenseEvents.appId, explanation: noLicenseEvents.explanation })
+    .from(noLicenseEvents)
+    .leftJoin(computers, eq(computers.id, noLicenseEvents.computerId))
+    .leftJoin(infobases, eq(infobases.id, noLicenseEvents.infobaseId))
+    .where(and(...conditions))
+    .orderBy(asc(noLicenseEvents.occurredAt), asc(noLicenseEvents.id))
+    .all();
+  return {
+    events: rows.map((r) => ({ id: r.id, at: r.at.toISOString(), user: r.user, computer: r.host ?? r.computer, infobase: r.infobase, app: r.app, cause: causeOfExplanation(r.explanation) })),
+  };
+}
