@@ -345,6 +345,30 @@ export const sessions = sqliteTable(
   ],
 );
 
+/**
+ * Seats held per pool at each snapshot (issue 11 §1): the Overview's figures for that capture, written when
+ * the capture is stored, so a year of history is read without replaying every session. `taken_at` is the
+ * snapshot's, copied for range scans; `capacity` is the pool's seats in the inventory of that moment.
+ */
+export const poolUsage = sqliteTable(
+  "pool_usage",
+  {
+    snapshotId: integer("snapshot_id")
+      .notNull()
+      .references(() => sessionSnapshots.id, { onDelete: "cascade" }),
+    takenAt: integer("taken_at", { mode: "timestamp_ms" }).notNull(),
+    /** The pool's id as `/api/pools` prints it (`<kind>:<host>[:<key series>]`). */
+    poolId: text("pool_id").notNull(),
+    inUse: integer("in_use").notNull(),
+    capacity: integer("capacity").notNull(),
+  },
+  (t) => [
+    uniqueIndex("pool_usage_snapshot_pool_unique").on(t.snapshotId, t.poolId),
+    index("pool_usage_pool_taken_at").on(t.poolId, t.takenAt),
+    index("pool_usage_taken_at").on(t.takenAt),
+  ],
+);
+
 /** A "no free license found" occurrence (§4.2): who, where, when, the platform's text and our explanation. */
 export const noLicenseEvents = sqliteTable(
   "no_license_events",

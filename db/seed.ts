@@ -5,6 +5,7 @@ import { defaultDemoAnchor, generateDemoCompany, type DemoCompany } from "@/lib/
 
 import type { Db } from "./client";
 import * as t from "./schema";
+import { writePoolUsageSweep } from "./queries/seat-usage";
 import { sealPin, sealRegistrationData } from "./secrets";
 
 /** Tables in insert order (parents first); deleted in reverse. The audit log is never wiped. */
@@ -19,6 +20,7 @@ const DOMAIN_TABLES = [
   t.servers,
   t.infobases,
   t.sessionSnapshots,
+  t.poolUsage,
   t.sessions,
   t.noLicenseEvents,
 ] as const;
@@ -80,6 +82,8 @@ export function writeDemoCompany(db: Db, c: DemoCompany): void {
       c.sessions.map((s) => ({ ...s, startedAt: ms(s.startedAt), lastActiveAt: ms(s.lastActiveAt), firstSeenAt: ms(s.firstSeenAt), lastSeenAt: ms(s.lastSeenAt) })),
     );
     insertAll(db, t.noLicenseEvents, c.noLicenseEvents.map((e) => ({ ...e, occurredAt: ms(e.occurredAt) })));
+    // The seats-over-time rollups, as an import would have written them snapshot by snapshot (issue 11 §1).
+    writePoolUsageSweep(db, c.sessionSnapshots, c.sessions);
   })();
 }
 

@@ -3,6 +3,7 @@ import { eq, getTableColumns, inArray } from "drizzle-orm";
 import type { Db } from "../client";
 import { infobases, sessionSnapshots, sessions } from "../schema";
 import { recordAudit } from "./audit";
+import { writePoolUsage } from "./seat-usage";
 import type { SnapshotSource } from "@/lib/domain/enums";
 import type { SessionMatch } from "@/lib/licensing/match";
 import { parseTime } from "@/lib/licensing/timeline";
@@ -251,6 +252,8 @@ export function importRacSnapshot(db: Db, input: RacSnapshotInput, audit: { acto
       }
 
       tx.update(sessionSnapshots).set({ licensedCount: licensed, matchedCount: matched, unmatchedCount: licensed - matched }).where(eq(sessionSnapshots.id, snapshot.id)).run();
+      // The seats every pool held at this capture, kept for the seats-over-time view (a backfill gets its own too).
+      writePoolUsage(db, { id: snapshot.id, takenAt });
       const result: RacSnapshotResult = {
         snapshotId: snapshot.id,
         takenAt,

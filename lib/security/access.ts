@@ -122,6 +122,10 @@ export const ACCESS_RULES: readonly AccessRule[] = [
   api("/api/sessions", { GET: "sessions" }),
   api("/api/sessions/snapshots", { GET: "sessions" }),
   api("/api/sessions/history", { GET: "sessions" }),
+  // Issue 11: seats over time (the Seats page), "why no free license?" and the recorded events (the Why page).
+  api("/api/seats", { GET: "seats" }),
+  api("/api/why", { POST: "why" }),
+  api("/api/events", { GET: "why" }),
   // Cron jobs piping `rac session list --licenses` into the database.
   api("/api/import/rac", { POST: "import" }),
   api("/api/settings/licensing", { GET: "settings.read", PATCH: "settings.write" }),

@@ -73,6 +73,10 @@ const ROUTES: Record<string, Partial<Record<Method, Who>>> = {
   "/api/sessions": { GET: { roles: WITH_LEAD, scopes: ["read", "admin"] } },
   "/api/sessions/snapshots": { GET: { roles: WITH_LEAD, scopes: ["read", "admin"] } },
   "/api/sessions/history": { GET: { roles: WITH_LEAD, scopes: ["read", "admin"] } },
+  // Issue 11: the Seats page's data (every role) and the Why page's (admins, finance, team leads).
+  "/api/seats": { GET: { roles: ALL_ROLES, scopes: ["read", "admin"] } },
+  "/api/why": { POST: { roles: WITH_LEAD, scopes: ["read", "admin"] } },
+  "/api/events": { GET: { roles: WITH_LEAD, scopes: ["read", "admin"] } },
   "/api/settings/licensing": { GET: { roles: WITH_LEAD, scopes: ["read", "admin"] }, PATCH: ADMIN },
   "/api/pins": { GET: { roles: READERS, scopes: ["read", "admin"] } },
   "/api/pins/[id]/reveal": { POST: ADMIN },

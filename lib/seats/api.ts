@@ -1,0 +1,85 @@
+/** `GET /api/seats` (issue 11 §1): seats held over time, one zod contract for the route and its callers. */
+import { z } from "zod";
+
+import { parseTime } from "../licensing/timeline";
+import { bucketCount, chooseBucketMinutes, MAX_BUCKETS } from "./series";
+
+const DAY_MS = 86_400_000;
+/** The range when the caller names no `from`: a week before `to`. */
+export const DEFAULT_RANGE_MS = 7 * DAY_MS;
+const WITH_ZONE = /(?:Z|[+-]\d{2}:?\d{2})$/i;
+
+const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
+
+// An instant, not a wall-clock time: the caller may be in another zone than the 1C server.
+const instant = z.preprocess(
+  blankToUndefined,
+  z
+    .string()
+    .trim()
+    .transform((value, ctx) => {
+      const ms = WITH_ZONE.test(value) ? parseTime(value, "UTC") : null;
+      if (ms === null) {
+        ctx.addIssue({ code: "custom", message: "must be an ISO 8601 instant with a zone, e.g. 2026-11-28T10:15:00Z or 2026-11-28T13:15:00+03:00" });
+        return z.NEVER;
+      }
+      return ms;
+    })
+    .optional(),
+);
+
+/**
+ * The query, resolved: `to` defaults to `now`, `from` to a week before `to`, `bucketMinutes` to
+ * `chooseBucketMinutes` (at most ~500 buckets). Refused, naming the field: an instant without a zone,
+ * `from` not before `to`, a bucket size under a minute or one giving more than `MAX_BUCKETS` buckets.
+ */
+export const seatsQuerySchema = (now: number) =>
+  z
+    .object({
+      pool: z.preprocess(blankToUndefined, z.string().trim().max(300, "must be at most 300 characters").optional()),
+      from: instant,
+      to: instant,
+      bucketMinutes: z.preprocess(blankToUndefined, z.coerce.number({ error: "must be a whole number of minutes" }).int("must be a whole number of minutes").min(1, "must be at least 1 minute").optional()),
+    })
+    .transform((q, ctx) => {
+      const to = q.to ?? now;
+      const from = q.from ?? to - DEFAULT_RANGE_MS;
+      if (from >= to) {
+        ctx.addIssue({ code: "custom", path: ["from"], message: "must be before to" });
+        return z.NEVER;
+      }
+      const bucketMinutes = q.bucketMinutes ?? chooseBucketMinutes(from, to);
+      if (bucketCount(from, to, bucketMinutes) > MAX_BUCKETS) {
+        ctx.addIssue({ code: "custom", path: ["bucketMinutes"], message: `gives more than ${MAX_BUCKETS} buckets for this range: pick at least ${Math.ceil((to - from) / 60_000 / MAX_BUCKETS)} minutes` });
+        return z.NEVER;
+      }
+      return { pool: q.pool ?? null, from, to, bucketMinutes };
+    });
+export type SeatsQuery = z.output<ReturnType<typeof seatsQuerySchema>>;
+
+const seats = z.number().int().nonnegative();
+
+export const SeatBucketWireSchema = z.object({
+  /** Start of the bucket. */
+  t: z.iso.datetime(),
+  /** The most seats held at one capture in the bucket; 0 when no capture fell in it. */
+  inUse: seats,
+  /** The pool's seats (all pools' summed without `pool`). */
+  capacity: seats,
+});
+
+export const SeatsResponseSchema = z.object({
+  /** The pool asked for; null = all pools summed. */
+  pool: z.string().nullable(),
+  from: z.iso.datetime(),
+  to: z.iso.datetime(),
+  bucketMinutes: z.number().int().positive(),
+  series: z.array(SeatBucketWireSchema),
+  /** The most seats held at one capture of the range (0 without captures). */
+  peak: seats,
+  /** Nearest-rank percentiles of the seats held at the captures of the range. */
+  percentiles: z.object({ p50: seats, p95: seats, p99: seats, max: seats }),
+  /** "No free license" events recorded in the range (all of them, also with `pool`: an event names no pool). */
+  denials: seats,
+});
+export type SeatsResponse = z.infer<typeof SeatsResponseSchema>;
