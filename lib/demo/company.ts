@@ -15,8 +15,9 @@
  * - three infobases: one file-mode, two client-server, one of them `license-distribution = deny`;
  * - about 80 users on about 60 computers and one terminal server; 90 days of sessions with working
  *   hours, a lunch dip, month-end peaks, two infobases at once, web-client users, Designer sessions and
- *   background jobs. Sessions are allocated seats as they start; a session that finds none becomes a
- *   "no free license" event instead.
+ *   background jobs. Sessions ask the engine's allocator (the platform's search order, §4.1) for a seat
+ *   as they start; a session that finds none becomes a "no free license" event instead, and a capture is
+ *   taken right after it, so `POST /api/why` reproduces every event.
  */
 import type {
   ActivationMethod,
@@ -36,6 +37,9 @@ import type {
   ServerBitness,
   UsageMode,
 } from "../domain/enums";
+import { createAllocator, type Allocation, type AllocationContext, type Connection, type Step } from "../licensing/allocate";
+import { derivePools } from "../licensing/pools";
+import { DEFAULT_SETTINGS } from "../licensing/settings";
 import type { Inventory } from "../licensing/types";
 import { createRng } from "./random";
 
@@ -382,44 +386,35 @@ export function generateDemoCompany(options: DemoOptions): DemoCompany {
     { id: 1, name: "srv-1c", computerId: srv1c.id, platformVersion: "8.3.25.1374", bitness: "64", serverLicenseKitId: kitServer.id, serviceUser: "usr1cv8", clusterPort: 1541, notes: "Main cluster; RAS on localhost:1545" },
   ];
   const infobases: DemoInfobase[] = [
-    { id: 1, name: IB_ACCOUNTING, mode: "client-server", serverId: 1, path: null, racUuid: rng.uuid(), licenseDistribution: "allow", useHardwareLicense: true, notes: null },
+    { id: 1, name: IB_ACCOUNTING, mode: "client-server", serverId: 1, path: null, racUuid: rng.uuid(), licenseDistribution: "allow", useHardwareLicense: false, notes: "Does not look for HASP keys (§2): its users take the 1C server's seats, the keys stay for the warehouse." },
     { id: 2, name: IB_TRADE, mode: "client-server", serverId: 1, path: null, racUuid: rng.uuid(), licenseDistribution: "deny", useHardwareLicense: true, notes: "license-distribution = deny: the server never issues client licenses for it; users need their own (HASP or terminal server)." },
     { id: 3, name: IB_HR, mode: "file", serverId: null, path: "\\\\fs01\\1c\\zup", racUuid: rng.uuid(), licenseDistribution: "allow", useHardwareLicense: true, notes: "File mode: only single-user licenses (or keys) on the client work here (§4)." },
   ];
   const ibByName = new Map(infobases.map((ib) => [ib.name, ib]));
 
   // ----- license sources for the session simulation
-  const softFile = (kit: DemoKit, computer: DemoComputer) => {
-    const kitPins = new Set(pins.filter((p) => p.kitId === kit.id && p.status === "active").map((p) => p.id));
-    const a = activations.filter((x) => kitPins.has(x.pinId) && x.computerId === computer.id).at(-1)!;
-    return a;
+  // ----- the engine's view of this inventory: seats are allocated by the platform's search order (§4.1),
+  // so every "no free license" event below is a denial `POST /api/why` reproduces from the captures.
+  const inventoryView: Inventory = { kits, pins, activations, computers, keys: hardwareKeys, servers };
+  const derived = derivePools(inventoryView);
+  const ctx: AllocationContext = {
+    pools: derived.pools,
+    serverLicenses: derived.serverLicenses,
+    terminalHosts: derived.terminalHosts,
+    infobases: infobases.map((ib) => ({ name: ib.name, mode: ib.mode, licenseDistribution: ib.licenseDistribution, useHardwareLicense: ib.useHardwareLicense, serverHost: ib.serverId === null ? null : srv1c.name })),
+    servers: servers.map((sv) => ({ host: computers.find((c) => c.id === sv.computerId)!.name, bitness: sv.bitness })),
+    settings: DEFAULT_SETTINGS,
   };
-  interface Pool {
-    kind: "file" | "hasp" | "server" | "terminal";
-    seats: number;
-    perSession: boolean;
-    kitId: number | null;
-    keyId: number | null;
-    series: string;
-    fullName: string;
-    host: string;
-    /** Who holds a seat (a computer, or one session for per-session pools) → sessions sharing it. */
-    holders: Map<string, number>;
-  }
-  const fileUrl = (a: DemoActivation) => (a.licFolder.startsWith("/") ? `file://${a.licFolder}/${a.licFileName}` : `file:///${a.licFolder.replace(/\\/g, "/")}/${a.licFileName}`);
-  const pools = new Map<string, Pool>();
-  const ownFilePool = (u: User): Pool => {
-    const key = `file:${u.computer}`;
-    if (!pools.has(key)) {
-      const kit = u.computer === buh[0].name ? kitChief : u.computer === hr[0].name ? kitBasic : u.computer === dir.name ? kitDirector : kitFive;
-      const comp = computers.find((c) => c.name === u.computer)!;
-      pools.set(key, { kind: "file", seats: 1, perSession: false, kitId: kit.id, keyId: null, series: kit.regNumber, fullName: fileUrl(softFile(kit, comp)), host: u.computer, holders: new Map() });
-    }
-    return pools.get(key)!;
+  const poolById = new Map(ctx.pools.map((p) => [p.id, p]));
+  const activationOfPin = new Map(activations.map((x) => [x.pinId, x]));
+  const fileUrl = (x: DemoActivation) => (x.licFolder.startsWith("/") ? `file://${x.licFolder}/${x.licFileName}` : `file:///${x.licFolder.replace(/\\/g, "/")}/${x.licFileName}`);
+  /** The license a seat of a pool is: its first member's registration number (or key series) and file. */
+  const licenseOf = (poolId: string) => {
+    const pool = poolById.get(poolId)!;
+    const member = pool.members[0];
+    const activation = member.pinId === undefined ? undefined : activationOfPin.get(member.pinId);
+    return { pool, member, series: pool.keySeries ?? member.regNumber ?? "", fullName: activation ? fileUrl(activation) : "" };
   };
-  const haspPool: Pool = { kind: "hasp", seats: 20, perSession: false, kitId: kitHaspA.id, keyId: 1, series: "ORGL8", fullName: "", host: srvLm.name, holders: new Map() };
-  const serverPool: Pool = { kind: "server", seats: 10, perSession: true, kitId: kitTen.id, keyId: null, series: kitTen.regNumber, fullName: fileUrl(softFile(kitTen, srv1c)), host: srv1c.name, holders: new Map() };
-  const tsPool: Pool = { kind: "terminal", seats: 50, perSession: false, kitId: kitFifty.id, keyId: null, series: kitFifty.regNumber, fullName: fileUrl(softFile(kitFifty, srvTs)), host: srvTs.name, holders: new Map() };
 
   // ----- intended sessions over 90 days
   interface Intended { user: User | null; infobase: DemoInfobase; app: string; start: number; end: number; computer: string; licensed: boolean }
@@ -478,55 +473,37 @@ export function generateDemoCompany(options: DemoOptions): DemoCompany {
   valid.sort((a, b) => a.start - b.start || a.end - b.end);
   const sessions: DemoSession[] = [];
   const noLicenseEvents: DemoNoLicenseEvent[] = [];
-  const open: Array<{ end: number; pool: Pool; holder: string }> = [];
+  const allocator = createAllocator(ctx, { withHolders: false });
+  const open: Array<{ end: number; connection: Connection; allocation: Allocation }> = [];
   const processes = [rng.uuid(), rng.uuid()];
-  const userTerminal = new Map<string, string>();
-  const poolFor = (s: Intended): Pool | "denied-trade" | null => {
-    const u = s.user!;
-    switch (u.source) {
-      case "own-file":
-        return ownFilePool(u);
-      case "hasp":
-        return haspPool;
-      case "terminal":
-        return tsPool;
-      default:
-        // Server-issued licenses only where the infobase allows distribution (§4 [H]).
-        return s.infobase.licenseDistribution === "deny" ? "denied-trade" : serverPool;
-    }
-  };
 
   valid.forEach((s, index) => {
     for (let i = open.length - 1; i >= 0; i--) {
       if (open[i].end <= s.start) {
-        const { pool, holder } = open[i];
-        const left = (pool.holders.get(holder) ?? 1) - 1;
-        if (left <= 0) pool.holders.delete(holder);
-        else pool.holders.set(holder, left);
+        allocator.release(open[i].connection, open[i].allocation);
         open.splice(i, 1);
       }
     }
-    const terminal = s.user?.source === "terminal" ? (userTerminal.get(s.user.name) ?? userTerminal.set(s.user.name, `RDP-Tcp#${userTerminal.size + 3}`).get(s.user.name)!) : null;
+    // rac prints no terminal session (§5.1): the engine counts a terminal server's users as its computers (§4).
     const host = s.user?.source === "terminal" ? srvTs.name : s.user?.source === "web" ? srvWeb.name : s.computer;
-    let pool: Pool | null = null;
+    const connection: Connection = { id: `c${index}`, user: s.user?.name ?? null, host, terminalSession: null, infobase: s.infobase.name, app: s.app, start: s.start, end: s.end };
+    let seat: Extract<Allocation, { kind: "seat" }> | null = null;
     if (s.licensed) {
-      const candidate = poolFor(s);
-      const holder = candidate && candidate !== "denied-trade" ? (candidate.perSession || s.app === "WebClient" ? `session#${index}` : `${host}|${terminal ?? ""}`) : "";
-      const fits = candidate && candidate !== "denied-trade" && (candidate.holders.has(holder) || candidate.holders.size < candidate.seats);
-      if (!fits) {
-        noLicenseEvents.push(makeEvent(s, host, candidate === "denied-trade" ? "distribution-denied" : (candidate as Pool).kind));
+      const allocation = allocator.allocate(connection);
+      if (allocation.kind === "denied") {
+        noLicenseEvents.push(makeEvent(s, host, allocation.looked));
         return;
       }
-      pool = candidate as Pool;
-      pool.holders.set(holder, (pool.holders.get(holder) ?? 0) + 1);
-      open.push({ end: s.end, pool, holder });
+      if (allocation.kind === "seat") {
+        seat = allocation;
+        open.push({ end: s.end, connection, allocation });
+      }
     }
-    // rac sees only sessions of a cluster: file-mode work holds its seat but is invisible (§5.1).
-    if (s.infobase.mode === "file") return;
     const ended = s.end <= now;
     const last = ended ? s.end : now;
-    const inUse = pool ? pool.holders.size : null;
-    const issued = pool?.kind === "server";
+    const license = seat ? licenseOf(seat.poolId) : null;
+    const issued = seat?.obtainedBy === "server";
+    const isKey = !!license?.pool.keySeries;
     sessions.push({
       id: sessions.length + 1,
       sessionUuid: rng.uuid(),
@@ -537,57 +514,64 @@ export function generateDemoCompany(options: DemoOptions): DemoCompany {
       process: rng.pick(processes),
       userName: s.user?.name ?? null,
       host,
-      terminalSession: terminal,
+      terminalSession: null,
       appId: s.app,
       locale: "ru_RU",
       startedAt: s.start,
       lastActiveAt: Math.max(s.start, last - rng.int(0, 20) * MIN_MS),
       hibernate: false,
       clientIp: s.user?.source === "web" ? `91.203.${rng.int(1, 254)}.${rng.int(1, 254)}` : s.user ? `10.10.${s.user.source === "terminal" ? 1 : 2}.${rng.int(10, 250)}` : null,
-      licenseFullName: pool ? pool.fullName : null,
-      series: pool ? pool.series : null,
-      issuedByServer: pool ? issued || s.app === "WebClient" : null,
-      licenseType: pool ? (pool.kind === "hasp" ? "HASP" : "soft") : null,
-      net: pool ? pool.kind === "hasp" : null,
-      maxUsersAll: pool ? pool.seats : null,
-      maxUsersCur: inUse,
-      rmngrAddress: pool ? (issued ? srv1c.name : "") : null,
-      rmngrPort: pool ? (issued ? 1541 : 0) : null,
-      rmngrPid: pool ? (issued ? "2817" : "") : null,
-      shortPresentation: pool ? presentation(pool, issued) : null,
-      fullPresentation: pool ? `${presentation(pool, issued)}${pool.fullName ? `, ${pool.fullName}` : ""}` : null,
+      licenseFullName: license ? license.fullName || null : null,
+      series: license ? license.series : null,
+      issuedByServer: license ? issued : null,
+      licenseType: license ? (isKey ? "HASP" : "soft") : null,
+      net: license ? license.pool.source === "hasp-network" : null,
+      maxUsersAll: license ? license.pool.seats : null,
+      maxUsersCur: license ? allocator.heldIn(license.pool.id) : null,
+      rmngrAddress: license ? (issued ? srv1c.name : "") : null,
+      rmngrPort: license ? (issued ? 1541 : 0) : null,
+      rmngrPid: license ? (issued ? "2817" : "") : null,
+      shortPresentation: license ? presentation(license.series, license.pool.seats, isKey, issued) : null,
+      fullPresentation: license ? `${presentation(license.series, license.pool.seats, isKey, issued)}${license.fullName ? `, ${license.fullName}` : ""}` : null,
       extra: JSON.stringify({ bytesAll: rng.int(10_000, 90_000_000), callsAll: rng.int(10, 90_000), dbProcInfo: "", memoryCurrent: rng.int(0, 4_000_000) }),
       firstSeenAt: s.start,
       lastSeenAt: last,
-      matchedKitId: pool ? pool.kitId : null,
-      matchedKeyId: pool ? pool.keyId : null,
+      matchedKitId: license ? license.member.kitId : null,
+      matchedKeyId: license ? (license.member.keyId ?? null) : null,
     });
   });
 
-  function presentation(pool: Pool, issued: boolean): string {
+  function presentation(series: string, seats: number, isKey: boolean, issued: boolean): string {
     const by = issued ? "Сервер" : "Клиент";
-    if (pool.kind === "hasp") return `${by}, ${pool.series} Сетевой ${pool.seats}`;
-    return `${by}, программная лицензия ${pool.series} на ${pool.seats} польз.`;
+    if (isKey) return `${by}, ${series} Сетевой ${seats}`;
+    return `${by}, программная лицензия ${series} на ${seats} польз.`;
   }
 
-  function makeEvent(s: Intended, host: string, why: Pool["kind"] | "distribution-denied"): DemoNoLicenseEvent {
-    const lines: Array<{ text: string; place: "client" | "server"; cause: string }> = [];
-    if (why === "hasp") {
-      lines.push({ text: "Файл программной лицензии не найден", place: "client", cause: "no-file" });
-      lines.push({ text: "ключ ORGL8 Сетевой 20: нет свободных лицензий (все места заняты)", place: "client", cause: "seats-exhausted" });
-    } else if (why === "server") {
-      lines.push({ text: "Файл программной лицензии не найден", place: "client", cause: "no-file" });
-    } else if (why === "distribution-denied") {
-      lines.push({ text: "Файл программной лицензии не найден", place: "client", cause: "no-file" });
+  /** The platform's line for a place that gave nothing (DOMAIN §4.2). */
+  function platformLine(step: Step): string {
+    const pool = step.poolId ? poolById.get(step.poolId) : undefined;
+    switch (step.cause) {
+      case "seats-exhausted":
+        return pool?.keySeries
+          ? `ключ ${pool.keySeries} Сетевой ${pool.seats}: превышено максимальное количество пользователей`
+          : `Превышено максимальное количество пользователей, разрешенное файлом программной лицензии: ${pool ? licenseOf(pool.id).fullName : ""}`;
+      case "no-local-key":
+        return "локальный ключ недоступен: Status=-100, ORGL8 Локальный, не установлен";
+      case "no-license-manager":
+        return "nethasp.ini: отсутствует, использованы настройки по умолчанию, ошибка соединения с менеджером лицензий: Net Status=7, ORGL8 Сетевой, не установлен";
+      case "distribution-denied":
+        return "Выдача клиентских лицензий сервером запрещена для информационной базы";
+      case "no-server-license":
+        return "На сервере 1С:Предприятия не найдена лицензия.";
+      case "file-mode-single-user-only":
+        return `Файл программной лицензии не предусматривает работу с файловой информационной базой: ${pool ? licenseOf(pool.id).fullName : ""}`;
+      default:
+        return "Файл программной лицензии не найден";
     }
-    // A file-mode infobase never asks the server (§4.1): its message has no server part.
-    if (s.infobase.mode === "client-server") {
-      if (s.infobase.licenseDistribution === "deny") {
-        lines.push({ text: "Выдача клиентских лицензий сервером запрещена для информационной базы", place: "server", cause: "distribution-denied" });
-      } else {
-        lines.push({ text: `Превышено максимальное количество пользователей, разрешенное файлом программной лицензии: ${serverPool.fullName}`, place: "server", cause: "seats-exhausted" });
-      }
-    }
+  }
+
+  function makeEvent(s: Intended, host: string, looked: readonly Step[]): DemoNoLicenseEvent {
+    const lines = looked.map((step) => ({ text: platformLine(step), place: step.place, cause: step.cause }));
     const clientLines = lines.filter((l) => l.place === "client").map((l) => `  ${l.text}`);
     const serverLines = lines.filter((l) => l.place === "server").map((l) => `  ${l.text}`);
     const message = ["Не обнаружено свободной лицензии!", "по причине:", "Поиск лицензии на клиенте:", ...clientLines, ...(serverLines.length ? ["Поиск лицензии на сервере:", ...serverLines] : [])].join("\n");
@@ -622,18 +606,21 @@ export function generateDemoCompany(options: DemoOptions): DemoCompany {
     }
     return lo;
   };
-  const sessionSnapshots: DemoSnapshot[] = [];
+  // Captures every 15 minutes of the working day, and one at each "no free license" event — a cron job
+  // posting after the refusal — so the capture at or before an event shows what refused it (issue 11).
+  const times = new Set<number>(noLicenseEvents.map((e) => e.occurredAt));
   for (let d = 0; d <= DEMO_HISTORY_DAYS; d++) {
     const day = isoDate(firstDay + d * DAY_MS + DAY_MS / 2);
-    for (let m = 7 * 60; m <= 21 * 60; m += SNAPSHOT_EVERY_MIN) {
-      const t = demoLocalTime(day, m / 60);
-      if (t > now || t < firstDay) continue;
-      // A session belongs to a snapshot when first_seen_at <= t <= last_seen_at (see db/schema.ts).
-      const count = ({ starts, ends }: ReturnType<typeof sorted>) => countBelow(starts, t, true) - countBelow(ends, t, false);
-      const licensedCount = count(licensedSessions);
-      const matchedCount = count(matchedSessions);
-      sessionSnapshots.push({ id: sessionSnapshots.length + 1, takenAt: t, source: "demo", serverId: 1, sessionCount: count(all), licensedCount, matchedCount, unmatchedCount: licensedCount - matchedCount, notes: null });
-    }
+    for (let m = 7 * 60; m <= 21 * 60; m += SNAPSHOT_EVERY_MIN) times.add(demoLocalTime(day, m / 60));
+  }
+  const sessionSnapshots: DemoSnapshot[] = [];
+  for (const t of [...times].sort((a, b) => a - b)) {
+    if (t > now || t < firstDay) continue;
+    // A session belongs to a snapshot when first_seen_at <= t <= last_seen_at (see db/schema.ts).
+    const count = ({ starts, ends }: ReturnType<typeof sorted>) => countBelow(starts, t, true) - countBelow(ends, t, false);
+    const licensedCount = count(licensedSessions);
+    const matchedCount = count(matchedSessions);
+    sessionSnapshots.push({ id: sessionSnapshots.length + 1, takenAt: t, source: "demo", serverId: 1, sessionCount: count(all), licensedCount, matchedCount, unmatchedCount: licensedCount - matchedCount, notes: null });
   }
 
   return {

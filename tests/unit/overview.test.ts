@@ -27,11 +27,12 @@ describe("buildOverview on the demo company", () => {
     expect(model.snapshot!.sessions).toBe(snapshotSessions.length);
     expect(model.snapshot!.licensed).toBe(snapshotSessions.filter((s) => s.series).length);
     // Independently of the engine: per series, server-issued or web sessions count one each, the rest
-    // once per computer (host + terminal session), and the generator matched each session to its kit/key.
+    // once per computer (host + terminal session, or user on the terminal server), and the generator matched each session to its kit/key.
     const expected = new Map<string, number>();
     const seen = new Set<string>();
     for (const s of company.sessions.filter((x) => x.firstSeenAt <= company.now && x.lastSeenAt >= company.now && x.series)) {
-      const who = s.issuedByServer || s.appId === "WebClient" ? `session:${s.id}` : `${s.host}|${s.terminalSession ?? ""}`;
+      // On the terminal server, rac prints no terminal session: each user is a computer there (§4).
+      const who = s.issuedByServer || s.appId === "WebClient" ? `session:${s.id}` : `${s.host}|${s.terminalSession ?? (s.host === "srv-ts" ? s.userName : "")}`;
       const pool = s.issuedByServer ? `server:${s.series}` : `${s.series}@${s.licenseType === "HASP" ? "lm" : s.host}`;
       if (seen.has(`${pool}#${who}`)) continue;
       seen.add(`${pool}#${who}`);
