@@ -25,10 +25,11 @@ function expectedFigures() {
     const takenAt = one(`select max(taken_at) from session_snapshots`);
     const at = `first_seen_at <= ${takenAt} and last_seen_at >= ${takenAt}`;
     // In use (§4): server-issued and web-client licenses per session; everything else per computer,
-    // where a terminal session is its own computer.
+    // where a terminal session is its own computer — and rac printing none, a terminal server's user is.
     const perSession = one(`select count(*) from sessions where ${at} and series is not null and (issued_by_server = 1 or app_id = 'WebClient')`);
     const perComputer = one(`
-      select count(distinct series || '|' || lower(host) || '|' || coalesce(terminal_session, ''))
+      select count(distinct series || '|' || lower(host) || '|' || coalesce(terminal_session,
+        case when host in (select name from computers where role = 'terminal-server') then 'user:' || user_name else '' end))
       from sessions where ${at} and series is not null and issued_by_server = 0 and app_id <> 'WebClient'`);
     const exhausted = one(`
       select count(*) from kits k
