@@ -1,5 +1,24 @@
-import { comingSoonMetadata, comingSoonPage } from "@/components/shell/coming-soon";
+import { getTranslations } from "next-intl/server";
 
-export const generateMetadata = comingSoonMetadata("why");
+import { requirePage } from "@/app/_lib/session";
+import { WhyView } from "@/components/why/why-view";
+import { getDb } from "@/db/client";
+import { inventoryChoices } from "@/db/queries/infrastructure";
+import { getLatestSnapshot } from "@/db/queries/sessions";
+import { listNoLicenseEvents } from "@/db/queries/why";
 
-export default comingSoonPage("why", ["lead"]);
+export async function generateMetadata() {
+  const t = await getTranslations("nav");
+  return { title: t("why") };
+}
+
+/** The newest recorded events first, as many as a lead scans. */
+const RECENT_EVENTS = 20;
+
+export default async function WhyPage() {
+  await requirePage("why");
+  const db = getDb();
+  const events = listNoLicenseEvents(db, {}).events.slice(-RECENT_EVENTS).reverse();
+  const choices = inventoryChoices(db);
+  return <WhyView infobases={choices.infobases.map((i) => i.name)} computers={choices.computers.map((c) => c.name)} events={events} newestCapture={getLatestSnapshot(db)?.takenAt.toISOString() ?? null} />;
+}

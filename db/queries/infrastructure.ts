@@ -309,5 +309,6 @@ export function inventoryChoices(db: Db) {
     hardwareKits: db.select({ id: kits.id, regNumber: kits.regNumber, product: kits.product }).from(kits).where(eq(kits.protection, "hardware")).orderBy(asc(kits.regNumber)).all(),
     serverKits: db.select({ id: kits.id, regNumber: kits.regNumber, product: kits.product }).from(kits).where(eq(kits.kind, "server")).orderBy(asc(kits.regNumber)).all(),
     servers: db.select({ id: servers.id, name: servers.name }).from(servers).orderBy(asc(servers.name)).all(),
+    infobases: db.select({ id: infobases.id, name: infobases.name }).from(infobases).orderBy(asc(infobases.name)).all(),
   };
 }

@@ -7,7 +7,6 @@ import { screenshotPath } from "../helpers/screenshots";
 
 const SECTIONS = [
   ["seats", "/seats"],
-  ["why", "/why"],
   ["planning", "/planning"],
 ] as const;
 
@@ -35,7 +34,7 @@ test("the navigation and headings are in Russian after switching the language", 
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(ru.nav.why);
   await expect(page.getByRole("button", { name: "Русский" })).toHaveAttribute("aria-pressed", "true");
   await expect(page.getByRole("group").filter({ has: page.getByRole("button", { name: "Русский" }) })).not.toHaveAttribute("aria-busy", "true");
-  await page.screenshot({ path: screenshotPath("coming-why-ru") });
+  await page.screenshot({ path: screenshotPath("why-ru") });
   // The choice is remembered by the cookie on the next visit.
   await page.goto("/keys");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(ru.nav.keys);

@@ -13,6 +13,7 @@ import enOverview from "./en/overview.json";
 import enTable from "./en/table.json";
 import enSessions from "./en/sessions.json";
 import enTools from "./en/tools.json";
+import enWhy from "./en/why.json";
 import ruAuth from "./ru/auth.json";
 import ruAudit from "./ru/audit.json";
 import ruSettings from "./ru/settings.json";
@@ -28,6 +29,7 @@ import ruOverview from "./ru/overview.json";
 import ruTable from "./ru/table.json";
 import ruSessions from "./ru/sessions.json";
 import ruTools from "./ru/tools.json";
+import ruWhy from "./ru/why.json";
 
 import type { Locale } from "../locales";
 
@@ -52,6 +54,7 @@ const NAMESPACES = [
   [enLedger, ruLedger],
   [enSessions, ruSessions],
   [enTools, ruTools],
+  [enWhy, ruWhy],
 ] as const;
 
 type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
