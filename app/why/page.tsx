@@ -6,6 +6,7 @@ import { getDb } from "@/db/client";
 import { inventoryChoices } from "@/db/queries/infrastructure";
 import { getLatestSnapshot } from "@/db/queries/sessions";
 import { listNoLicenseEvents } from "@/db/queries/why";
+import { can } from "@/lib/security/access";
 
 export async function generateMetadata() {
   const t = await getTranslations("nav");
@@ -16,9 +17,9 @@ export async function generateMetadata() {
 const RECENT_EVENTS = 20;
 
 export default async function WhyPage() {
-  await requirePage("why");
+  const principal = await requirePage("why");
   const db = getDb();
   const events = listNoLicenseEvents(db, {}).events.slice(-RECENT_EVENTS).reverse();
   const choices = inventoryChoices(db);
-  return <WhyView infobases={choices.infobases.map((i) => i.name)} computers={choices.computers.map((c) => c.name)} events={events} newestCapture={getLatestSnapshot(db)?.takenAt.toISOString() ?? null} />;
+  return <WhyView infobases={choices.infobases.map((i) => i.name)} computers={choices.computers.map((c) => c.name)} events={events} newestCapture={getLatestSnapshot(db)?.takenAt.toISOString() ?? null} canOpenInventory={can(principal, "inventory")} />;
 }

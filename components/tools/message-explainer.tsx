@@ -74,7 +74,12 @@ const EXAMPLE = [
  * "What does this message mean?" (DOMAIN §4.2, §1.4): the platform's licensing message pasted → every reason line
  * with where 1C looked, the cause in plain words and what to do; for a binding failure, the devices it lists.
  */
-export function MessageExplainer({ onCheckBinding }: { onCheckBinding: () => void }) {
+/**
+ * `onCheckBinding`: opens the hardware-change check; absent where the reader may not use it (the Why page).
+ * `linkRecords` false: the kits, keys and computers a line names are shown, not linked (a reader without the
+ * inventory pages, e.g. a team lead).
+ */
+export function MessageExplainer({ onCheckBinding, linkRecords = true }: { onCheckBinding?: () => void; linkRecords?: boolean }) {
   const t = useTranslations("tools.message");
   const [answer, setAnswer] = useState<Answer | null>(null);
   const { form, onSubmit, problem, pending } = useApiForm(Paste, {
@@ -108,12 +113,12 @@ export function MessageExplainer({ onCheckBinding }: { onCheckBinding: () => voi
           </button>
         </div>
       </form>
-      {answer && <Explanation answer={answer} onCheckBinding={onCheckBinding} />}
+      {answer && <Explanation answer={answer} onCheckBinding={onCheckBinding} linkRecords={linkRecords} />}
     </Card>
   );
 }
 
-function Explanation({ answer, onCheckBinding }: { answer: Answer; onCheckBinding: () => void }) {
+function Explanation({ answer, onCheckBinding, linkRecords }: { answer: Answer; onCheckBinding?: () => void; linkRecords: boolean }) {
   const t = useTranslations("tools.message");
   const locale = useLocale() === "ru" ? "ru" : "en";
   const kind = t.has(`kind.${answer.kind}.title` as never) ? answer.kind : "unknown";
@@ -139,7 +144,7 @@ function Explanation({ answer, onCheckBinding }: { answer: Answer; onCheckBindin
 
       {summary && (
         <ol className="flex flex-col gap-3" data-testid="message-summary">
-          <LineItem line={{ text: "", ...summary }} locale={locale} />
+          <LineItem line={{ text: "", ...summary }} locale={locale} linkRecords={linkRecords} />
         </ol>
       )}
 
@@ -151,7 +156,7 @@ function Explanation({ answer, onCheckBinding }: { answer: Answer; onCheckBindin
           <p className="text-xs text-slate-500">{t(`placeHelp.${place}`)}</p>
           <ol className="flex flex-col gap-3" data-testid={`message-lines-${place}`}>
             {lines.map((line, i) => (
-              <LineItem key={i} line={line} locale={locale} />
+              <LineItem key={i} line={line} locale={locale} linkRecords={linkRecords} />
             ))}
           </ol>
         </section>
@@ -180,19 +185,21 @@ function Explanation({ answer, onCheckBinding }: { answer: Answer; onCheckBindin
               ))}
             </ul>
           )}
-          <p className="text-sm text-slate-700">
-            {t("binding.next")}{" "}
-            <button type="button" className={buttonClass("link")} onClick={onCheckBinding}>
-              {t("binding.check")}
-            </button>
-          </p>
+          {onCheckBinding && (
+            <p className="text-sm text-slate-700">
+              {t("binding.next")}{" "}
+              <button type="button" className={buttonClass("link")} onClick={onCheckBinding}>
+                {t("binding.check")}
+              </button>
+            </p>
+          )}
         </section>
       )}
     </div>
   );
 }
 
-function LineItem({ line, locale }: { line: Line; locale: "en" | "ru" }) {
+function LineItem({ line, locale, linkRecords }: { line: Line; locale: "en" | "ru"; linkRecords: boolean }) {
   const t = useTranslations("tools.message");
   const details = [
     line.file && t("details.file", { file: line.file }),
@@ -212,9 +219,13 @@ function LineItem({ line, locale }: { line: Line; locale: "en" | "ru" }) {
         <ul className="flex flex-wrap gap-x-3 gap-y-1 text-sm" aria-label={t("links.label")}>
           {line.links.map((link) => (
             <li key={`${link.kind}-${link.id}`}>
-              <Link href={linkHref(link)} className="text-accent-700 hover:underline">
-                {t(`links.${link.kind}`, { label: link.label })}
-              </Link>
+              {linkRecords ? (
+                <Link href={linkHref(link)} className="text-accent-700 hover:underline">
+                  {t(`links.${link.kind}`, { label: link.label })}
+                </Link>
+              ) : (
+                <span className="text-slate-700">{t(`links.${link.kind}`, { label: link.label })}</span>
+              )}
             </li>
           ))}
         </ul>

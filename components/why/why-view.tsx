@@ -14,6 +14,7 @@ import { Field, SelectField, SubmitButton } from "@/components/ui/field";
 import { FormProblemNotice, useApiForm, useBind } from "@/components/ui/form";
 import { buttonClass } from "@/components/ui/styles";
 import { HEAD_ROW, HeaderCell } from "@/components/ui/table-parts";
+import { MessageExplainer } from "@/components/tools/message-explainer";
 import { CAUSE_TEXT } from "@/lib/licensing/causes";
 import { WhyRequestSchema, WhyResponseSchema, type WhyResponse } from "@/lib/why/api";
 
@@ -41,7 +42,20 @@ const localInput = (iso: string) => {
 };
 
 /** "Why no free license?" (issue 11 §2): ask for a user, computer and infobase at a time, or pick a recorded event. */
-export function WhyView({ infobases, computers, events, newestCapture }: { infobases: string[]; computers: string[]; events: WhyEvent[]; newestCapture: string | null }) {
+export function WhyView({
+  infobases,
+  computers,
+  events,
+  newestCapture,
+  canOpenInventory,
+}: {
+  infobases: string[];
+  computers: string[];
+  events: WhyEvent[];
+  newestCapture: string | null;
+  /** Whether the reader may open kits, keys and computers (the message explainer links them then). */
+  canOpenInventory: boolean;
+}) {
   const t = useTranslations("why");
   const format = useFormatter();
   const when = (iso: string) => format.dateTime(new Date(iso), { dateStyle: "medium", timeStyle: "short" });
@@ -79,14 +93,14 @@ export function WhyView({ infobases, computers, events, newestCapture }: { infob
             <FormProblemNotice problem={problem} />
             <div className="flex flex-wrap items-center gap-3">
               <SubmitButton pending={pending}>{pending ? t("ask.asking") : t("ask.submit")}</SubmitButton>
-              <span className="text-sm text-slate-600">
-                {t.rich("ask.message", { link: (c) => <Link href="/tools?tool=message" className="text-accent-700 hover:underline">{c}</Link> })}
-              </span>
+              <span className="text-sm text-slate-600">{t("ask.message")}</span>
             </div>
           </form>
         </Card>
 
         {answer && <Answer response={answer.response} asked={answer.asked} />}
+
+        <MessageExplainer linkRecords={canOpenInventory} />
 
         <Card title={t("events.title")} description={t("events.description")}>
           {events.length === 0 ? (
