@@ -62,6 +62,6 @@ test("a team lead asks why for the newest recorded event: denied, the full pool'
 
 test("a bad question names the field", async ({ page }) => {
   await page.goto("/why");
-  await page.getByRole("button", { name: "Explain" }).click();
+  await page.getByTestId("why-form").getByRole("button", { name: "Explain" }).click();
   await expect(page.getByTestId("why-form").getByText(/must not be empty|required|Enter/i).first()).toBeVisible();
 });
