@@ -60,14 +60,20 @@ export function WhyView({
   const format = useFormatter();
   const when = (iso: string) => format.dateTime(new Date(iso), { dateStyle: "medium", timeStyle: "short" });
   const [answer, setAnswer] = useState<{ response: WhyResponse; asked: { user: string | null; computer: string; infobase: string } } | null>(null);
+  // A recorded event's exact instant (milliseconds included): the box shows it to the second only.
+  const [exactAt, setExactAt] = useState<string | null>(null);
   const { form, onSubmit, problem, pending } = useApiForm(AskSchema, {
     defaultValues: { user: "", computer: "", infobase: infobases[0] ?? "", app: "1CV8C", terminalSession: "", when: "" },
-    submit: ({ when: local, ...values }) => apiCall(WhyResponseSchema, "/api/why", send("POST", { ...values, ...(local ? { at: new Date(local).toISOString() } : {}) })),
+    submit: ({ when: local, ...values }) => {
+      const at = local ? (exactAt && localInput(exactAt) === local ? exactAt : new Date(local).toISOString()) : undefined;
+      return apiCall(WhyResponseSchema, "/api/why", send("POST", { ...values, ...(at ? { at } : {}) }));
+    },
     onDone: (response, values) => setAnswer({ response, asked: { user: values.user, computer: values.computer, infobase: values.infobase } }),
   });
   const bind = useBind(form);
 
   const askAgain = (e: WhyEvent) => {
+    setExactAt(e.at);
     form.reset({ user: e.user ?? "", computer: e.computer ?? "", infobase: e.infobase ?? infobases[0] ?? "", app: e.app ?? "1CV8C", terminalSession: "", when: localInput(e.at) } satisfies Ask);
     void onSubmit();
   };

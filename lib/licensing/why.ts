@@ -192,7 +192,8 @@ export function answerWhy(ctx: AllocationContext, captured: readonly CapturedSea
   const holders: WhyHolder[] = poolId
     ? captured
         .filter((s) => s.poolId === poolId)
-        .map((s) => ({ user: s.user, computer: s.computer, infobase: s.infobase, app: s.app, since: s.since, ...(s.lastActiveAt === null ? {} : { idleMinutes: minutes(q.at - s.lastActiveAt) }) }))
+        // A last activity after the question's time (a capture refreshed since) says nothing about idling then.
+        .map((s) => ({ user: s.user, computer: s.computer, infobase: s.infobase, app: s.app, since: s.since, ...(s.lastActiveAt === null || s.lastActiveAt > q.at ? {} : { idleMinutes: minutes(q.at - s.lastActiveAt) }) }))
         .sort((x, y) => (y.idleMinutes ?? -1) - (x.idleMinutes ?? -1) || (x.since ?? 0) - (y.since ?? 0))
     : [];
   const wanted = poolId ? pools.get(poolId) : undefined;

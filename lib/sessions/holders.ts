@@ -71,7 +71,8 @@ export function holderRows(inventory: Inventory, sessions: readonly SnapshotSess
   const bySession = new Map(matches.map((m) => [m.session, m]));
   return sessions.map((s) => {
     const m = s.series ? bySession.get(s.sessionUuid) : undefined;
-    const idleMs = s.lastActiveAt === null ? null : Math.max(0, takenAt - s.lastActiveAt);
+    // A row keeps the newest capture's last activity: for an older snapshot it may be later than the snapshot (unknown then).
+    const idleMs = s.lastActiveAt === null || s.lastActiveAt > takenAt ? null : takenAt - s.lastActiveAt;
     const hibernated = s.hibernate === true;
     const flags: HolderFlag[] = [];
     // A client seat is held (a 1C server's own license record has no counting: it takes none).

@@ -66,8 +66,13 @@ describe("holderRows", () => {
     ["both", { hibernate: true, lastActiveAt: T - 5 * 3_600_000 }, ["hibernated", "idle"]],
     ["hibernated without a license: no seat, no flag", { hibernate: true, series: null }, []],
     ["idle time unknown", { lastActiveAt: null }, []],
+    ["last activity after the snapshot (the row holds a newer capture's): unknown, not idle", { lastActiveAt: T + 60_000, hibernate: false }, []],
   ])("flags: %s", (_name, extra, flags) => {
     expect(rows(s(1, extra as Partial<SnapshotSessionInput>))[0].flags).toEqual(flags);
+  });
+
+  test("a last activity later than the snapshot leaves the idle time unknown", () => {
+    expect(rows(s(1, { lastActiveAt: T + 60_000 }))[0].idleMs).toBeNull();
   });
 
   test("a session without a license has no match at all (null), not unmatched", () => {
