@@ -14,6 +14,7 @@ import enTable from "./en/table.json";
 import enSessions from "./en/sessions.json";
 import enTools from "./en/tools.json";
 import enWhy from "./en/why.json";
+import enSeats from "./en/seats.json";
 import ruAuth from "./ru/auth.json";
 import ruAudit from "./ru/audit.json";
 import ruSettings from "./ru/settings.json";
@@ -30,6 +31,7 @@ import ruTable from "./ru/table.json";
 import ruSessions from "./ru/sessions.json";
 import ruTools from "./ru/tools.json";
 import ruWhy from "./ru/why.json";
+import ruSeats from "./ru/seats.json";
 
 import type { Locale } from "../locales";
 
@@ -55,6 +57,7 @@ const NAMESPACES = [
   [enSessions, ruSessions],
   [enTools, ruTools],
   [enWhy, ruWhy],
+  [enSeats, ruSeats],
 ] as const;
 
 type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
