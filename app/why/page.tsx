@@ -21,5 +21,5 @@ export default async function WhyPage() {
   const db = getDb();
   const events = listNoLicenseEvents(db, {}).events.slice(-RECENT_EVENTS).reverse();
   const choices = inventoryChoices(db);
-  return <WhyView infobases={choices.infobases.map((i) => i.name)} computers={choices.computers.map((c) => c.name)} events={events} newestCapture={getLatestSnapshot(db)?.takenAt.toISOString() ?? null} canOpenInventory={can(principal, "inventory")} />;
+  return <WhyView infobases={choices.infobases.map((i) => i.name)} computers={choices.computers.map((c) => c.name)} events={events} newestCapture={getLatestSnapshot(db)?.takenAt.toISOString() ?? null} canOpenInventory={can(principal, "inventory")} canSave={can(principal, "events.write")} />;
 }

@@ -15,6 +15,7 @@ export const KNOWN_ACTIONS = [
   "pin.reveal",
   "owner.reveal",
   "sessions.import",
+  "event.create",
   "owner.create",
   "kit.create",
   "kit.update",
@@ -41,7 +42,7 @@ export const KNOWN_ACTIONS = [
 ] as const;
 export type KnownAction = (typeof KNOWN_ACTIONS)[number];
 
-export const KNOWN_ENTITIES = ["user", "api_token", "settings", "pin", "owner", "kit", "session_snapshot", "activation", "computer", "key", "server", "infobase"] as const;
+export const KNOWN_ENTITIES = ["user", "api_token", "settings", "pin", "owner", "kit", "session_snapshot", "activation", "computer", "key", "server", "infobase", "no_license_event"] as const;
 export type KnownEntity = (typeof KNOWN_ENTITIES)[number];
 
 export const isKnownAction = (code: string): code is KnownAction => (KNOWN_ACTIONS as readonly string[]).includes(code);

@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { useRouter } from "next/navigation";
 import { useFormatter, useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
 import { z } from "zod";
@@ -16,7 +17,7 @@ import { buttonClass } from "@/components/ui/styles";
 import { HEAD_ROW, HeaderCell } from "@/components/ui/table-parts";
 import { MessageExplainer } from "@/components/tools/message-explainer";
 import { CAUSE_TEXT } from "@/lib/licensing/causes";
-import { WhyRequestSchema, WhyResponseSchema, type WhyResponse } from "@/lib/why/api";
+import { EventCreatedSchema, WhyRequestSchema, WhyResponseSchema, type WhyResponse } from "@/lib/why/api";
 
 /** The route's schema, with the time typed in the browser's local time (empty: the newest capture). */
 const AskSchema = WhyRequestSchema.omit({ at: true }).extend({ when: z.string().trim().optional() });
@@ -48,6 +49,7 @@ export function WhyView({
   events,
   newestCapture,
   canOpenInventory,
+  canSave,
 }: {
   infobases: string[];
   computers: string[];
@@ -55,20 +57,23 @@ export function WhyView({
   newestCapture: string | null;
   /** Whether the reader may open kits, keys and computers (the message explainer links them then). */
   canOpenInventory: boolean;
+  /** Whether the reader may save a refusal as an event. */
+  canSave: boolean;
 }) {
   const t = useTranslations("why");
   const format = useFormatter();
   const when = (iso: string) => format.dateTime(new Date(iso), { dateStyle: "medium", timeStyle: "short" });
-  const [answer, setAnswer] = useState<{ response: WhyResponse; asked: { user: string | null; computer: string; infobase: string } } | null>(null);
+  const [answer, setAnswer] = useState<{ response: WhyResponse; asked: { user: string | null; computer: string; infobase: string }; question: Record<string, unknown> } | null>(null);
   // A recorded event's exact instant (milliseconds included): the box shows it to the second only.
   const [exactAt, setExactAt] = useState<string | null>(null);
   const { form, onSubmit, problem, pending } = useApiForm(AskSchema, {
     defaultValues: { user: "", computer: "", infobase: infobases[0] ?? "", app: "1CV8C", terminalSession: "", when: "" },
-    submit: ({ when: local, ...values }) => {
+    submit: async ({ when: local, ...values }) => {
       const at = local ? (exactAt && localInput(exactAt) === local ? exactAt : new Date(local).toISOString()) : undefined;
-      return apiCall(WhyResponseSchema, "/api/why", send("POST", { ...values, ...(at ? { at } : {}) }));
+      const question = { ...values, ...(at ? { at } : {}) };
+      return { question, response: await apiCall(WhyResponseSchema, "/api/why", send("POST", question)) };
     },
-    onDone: (response, values) => setAnswer({ response, asked: { user: values.user, computer: values.computer, infobase: values.infobase } }),
+    onDone: ({ question, response }, values) => setAnswer({ response, question, asked: { user: values.user, computer: values.computer, infobase: values.infobase } }),
   });
   const bind = useBind(form);
 
@@ -104,7 +109,7 @@ export function WhyView({
           </form>
         </Card>
 
-        {answer && <Answer response={answer.response} asked={answer.asked} />}
+        {answer && <Answer key={JSON.stringify(answer.question)} response={answer.response} asked={answer.asked} question={answer.question} canSave={canSave} />}
 
         <MessageExplainer linkRecords={canOpenInventory} />
 
@@ -150,8 +155,20 @@ export function WhyView({
   );
 }
 
-function Answer({ response, asked }: { response: WhyResponse; asked: { user: string | null; computer: string; infobase: string } }) {
+function Answer({ response, asked, question, canSave }: { response: WhyResponse; asked: { user: string | null; computer: string; infobase: string }; question: Record<string, unknown>; canSave: boolean }) {
   const t = useTranslations("why");
+  const router = useRouter();
+  const [saved, setSaved] = useState<"idle" | "saving" | "saved" | "failed">("idle");
+  const save = async () => {
+    setSaved("saving");
+    try {
+      await apiCall(EventCreatedSchema, "/api/events", send("POST", question));
+      setSaved("saved");
+      router.refresh();
+    } catch {
+      setSaved("failed");
+    }
+  };
   const locale = useLocale() === "ru" ? "ru" : "en";
   const format = useFormatter();
   const when = (iso: string) => format.dateTime(new Date(iso), { dateStyle: "medium", timeStyle: "short" });
@@ -221,6 +238,16 @@ function Answer({ response, asked }: { response: WhyResponse; asked: { user: str
               </table>
             </div>
           </section>
+        )}
+        {!response.granted && canSave && (
+          <div className="flex flex-wrap items-center gap-3">
+            <button type="button" className={buttonClass("secondary", "sm")} onClick={save} aria-disabled={saved === "saving" || saved === "saved" || undefined}>
+              {saved === "saved" ? t("answer.saved") : t("answer.save")}
+            </button>
+            <span className="text-sm text-slate-600" role="status">
+              {saved === "failed" ? t("answer.saveFailed") : t("answer.saveHelp")}
+            </span>
+          </div>
         )}
         {response.remedies.length > 0 && (
           <section aria-labelledby="why-remedies">

@@ -5,11 +5,12 @@ import { computers, infobases, noLicenseEvents, servers, sessionSnapshots } from
 import type { AllocationContext } from "@/lib/licensing/allocate";
 import { CAUSES, type Cause } from "@/lib/licensing/causes";
 import { derivePools } from "@/lib/licensing/pools";
-import { answerWhy, decidingStep, type CapturedSeat } from "@/lib/licensing/why";
+import { answerWhy, decidingStep, noFreeLicenseMessage, type CapturedSeat } from "@/lib/licensing/why";
 import { holderRows } from "@/lib/sessions/holders";
 import type { EventsQuery, WhyRequest, WhyResponse } from "@/lib/why/api";
 
-import { invalidField } from "./errors";
+import { recordAudit } from "./audit";
+import { conflict, invalidField, type Who } from "./errors";
 import { loadInventory } from "./inventory";
 import { listSessionsAt } from "./sessions";
 import { getLicensingSettings } from "./settings";
@@ -98,4 +99,31 @@ export function listNoLicenseEvents(db: Db, query: EventsQuery) {
   return {
     events: rows.map((r) => ({ id: r.id, at: r.at.toISOString(), user: r.user, computer: r.host ?? r.computer, infobase: r.infobase, app: r.app, cause: causeOfExplanation(r.explanation) })),
   };
+}
+
+/**
+ * Saves an answer as a "no free license" event, so denials become data for planning (issue 11 §2): the question
+ * is asked again, and only a refusal is stored — its places as the explanation lines and as the platform's
+ * message layout, at the question's time. A granted answer is a 409 `not-denied`, nothing stored.
+ */
+export function saveWhyEvent(db: Db, q: WhyRequest, who: Who) {
+  const answer = askWhy(db, q);
+  if (answer.granted) throw conflict("not-denied", "This question is answered with a license, so there is no refusal to record.");
+  const lines = answer.places.map((p) => ({ text: p.text.ru, place: p.place, cause: p.result }));
+  const computer = db.select({ id: computers.id, name: computers.name }).from(computers).all().find((c) => c.name.toLowerCase() === q.computer.toLowerCase());
+  const infobase = db.select({ id: infobases.id, name: infobases.name }).from(infobases).all().find((i) => i.name.toLowerCase() === q.infobase.toLowerCase())!;
+  const id = db.transaction(
+    (tx) => {
+      const row = tx
+        .insert(noLicenseEvents)
+        .values({ occurredAt: new Date(answer.at), userName: q.user, host: computer?.name ?? q.computer, computerId: computer?.id ?? null, infobaseId: infobase.id, appId: q.app, message: noFreeLicenseMessage(lines), explanation: JSON.stringify(lines), reportedBy: who.actor })
+        .returning({ id: noLicenseEvents.id })
+        .get();
+      recordAudit(db, { actor: who.actor, action: "event.create", entity: "no_license_event", entityId: row.id, after: { at: answer.at, computer: computer?.name ?? q.computer, infobase: infobase.name, cause: answer.cause ?? null }, address: who.address });
+      return row.id;
+    },
+    { behavior: "immediate" },
+  );
+  const event = listNoLicenseEvents(db, { from: answer.at, to: answer.at }).events.find((e) => e.id === id)!;
+  return { event, answer };
 }

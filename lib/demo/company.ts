@@ -39,6 +39,7 @@ import type {
 } from "../domain/enums";
 import { createAllocator, type Allocation, type AllocationContext, type Connection, type Step } from "../licensing/allocate";
 import { derivePools } from "../licensing/pools";
+import { noFreeLicenseMessage } from "../licensing/why";
 import { DEFAULT_SETTINGS } from "../licensing/settings";
 import type { Inventory } from "../licensing/types";
 import { createRng } from "./random";
@@ -572,9 +573,7 @@ export function generateDemoCompany(options: DemoOptions): DemoCompany {
 
   function makeEvent(s: Intended, host: string, looked: readonly Step[]): DemoNoLicenseEvent {
     const lines = looked.map((step) => ({ text: platformLine(step), place: step.place, cause: step.cause }));
-    const clientLines = lines.filter((l) => l.place === "client").map((l) => `  ${l.text}`);
-    const serverLines = lines.filter((l) => l.place === "server").map((l) => `  ${l.text}`);
-    const message = ["Не обнаружено свободной лицензии!", "по причине:", "Поиск лицензии на клиенте:", ...clientLines, ...(serverLines.length ? ["Поиск лицензии на сервере:", ...serverLines] : [])].join("\n");
+    const message = noFreeLicenseMessage(lines);
     const comp = computers.find((c) => c.name === host);
     return {
       id: noLicenseEvents.length + 1,

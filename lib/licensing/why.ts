@@ -206,3 +206,13 @@ export function answerWhy(ctx: AllocationContext, captured: readonly CapturedSea
     remedies: remediesFor(cause, q, wanted && { id: wanted.id, host: wanted.host, seats: wanted.seats }, holders, settings),
   };
 }
+
+/**
+ * The platform's "no free license" message laid out as 1C prints it (DOMAIN §4.2): the title, "по причине:", the
+ * client's places under "Поиск лицензии на клиенте:", the server's under "Поиск лицензии на сервере:", one line each.
+ */
+export function noFreeLicenseMessage(lines: ReadonlyArray<{ text: string; place: "client" | "server" }>): string {
+  const of = (place: "client" | "server") => lines.filter((l) => l.place === place).map((l) => `  ${l.text}`);
+  const server = of("server");
+  return ["Не обнаружено свободной лицензии!", "по причине:", "Поиск лицензии на клиенте:", ...of("client"), ...(server.length ? ["Поиск лицензии на сервере:", ...server] : [])].join("\n");
+}

@@ -14,6 +14,8 @@ export const PERMISSIONS = [
   "inventory.write",
   "sessions",
   "why",
+  /** Saving a "why?" answer as a "no free license" event (issue 11 §2): people, not read-only tokens. */
+  "events.write",
   "planning",
   /** The Tools page. */
   "tools",
@@ -33,20 +35,20 @@ export const PERMISSIONS = [
 export type Permission = (typeof PERMISSIONS)[number];
 
 const ALL: readonly Permission[] = PERMISSIONS;
-const FINANCE: readonly Permission[] = ["overview", "seats", "inventory", "sessions", "why", "planning", "tools", "compute", "settings.read", "account"];
+const FINANCE: readonly Permission[] = ["overview", "seats", "inventory", "sessions", "why", "events.write", "planning", "tools", "compute", "settings.read", "account"];
 
 /** The issue's matrix: admin everything; finance everything read-only with PINs masked; lead no costs, no PINs. */
 export const ROLE_PERMISSIONS: Record<UserRole, readonly Permission[]> = {
   admin: ALL,
   finance: FINANCE,
-  lead: ["overview", "seats", "sessions", "why", "compute", "settings.read", "account"],
+  lead: ["overview", "seats", "sessions", "why", "events.write", "compute", "settings.read", "account"],
   viewer: ["overview", "seats", "account"],
 };
 
 /** Tokens: any valid one may use the stateless endpoints; `import` adds imports; the others act as a role. */
 export const SCOPE_PERMISSIONS: Record<TokenScope, readonly Permission[]> = {
   import: ["compute", "import"],
-  read: FINANCE.filter((p) => p !== "account"),
+  read: FINANCE.filter((p) => p !== "account" && p !== "events.write"),
   admin: ALL.filter((p) => p !== "account"),
 };
 
@@ -125,7 +127,7 @@ export const ACCESS_RULES: readonly AccessRule[] = [
   // Issue 11: seats over time (the Seats page), "why no free license?" and the recorded events (the Why page).
   api("/api/seats", { GET: "seats" }),
   api("/api/why", { POST: "why" }),
-  api("/api/events", { GET: "why" }),
+  api("/api/events", { GET: "why", POST: "events.write" }),
   // Cron jobs piping `rac session list --licenses` into the database.
   api("/api/import/rac", { POST: "import" }),
   api("/api/settings/licensing", { GET: "settings.read", PATCH: "settings.write" }),

@@ -74,3 +74,7 @@ export const EventWireSchema = z.object({
   cause: CauseSchema.nullable(),
 });
 export const EventsResponseSchema = z.object({ events: z.array(EventWireSchema) });
+
+/** `POST /api/events`: the question of `POST /api/why`, saved as a "no free license" event when it is refused. */
+export const NewEventSchema = WhyRequestSchema;
+export const EventCreatedSchema = z.object({ event: EventWireSchema, answer: WhyResponseSchema });

@@ -76,7 +76,7 @@ const ROUTES: Record<string, Partial<Record<Method, Who>>> = {
   // Issue 11: the Seats page's data (every role) and the Why page's (admins, finance, team leads).
   "/api/seats": { GET: { roles: ALL_ROLES, scopes: ["read", "admin"] } },
   "/api/why": { POST: { roles: WITH_LEAD, scopes: ["read", "admin"] } },
-  "/api/events": { GET: { roles: WITH_LEAD, scopes: ["read", "admin"] } },
+  "/api/events": { GET: { roles: WITH_LEAD, scopes: ["read", "admin"] }, POST: { roles: WITH_LEAD, scopes: ["admin"] } },
   "/api/settings/licensing": { GET: { roles: WITH_LEAD, scopes: ["read", "admin"] }, PATCH: ADMIN },
   "/api/pins": { GET: { roles: READERS, scopes: ["read", "admin"] } },
   "/api/pins/[id]/reveal": { POST: ADMIN },

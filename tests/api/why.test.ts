@@ -2,14 +2,14 @@ import "@/tests/helpers/setup-env";
 
 import { beforeAll, describe, expect, test } from "vitest";
 
-import { GET as eventsGet } from "@/app/api/events/route";
+import { GET as eventsGet, POST as eventsPost } from "@/app/api/events/route";
 import { POST as importPost } from "@/app/api/import/rac/route";
 import { POST as whyPost } from "@/app/api/why/route";
 import { getDb } from "@/db/client";
 import { writeDemoCompany } from "@/db/seed";
 import { generateDemoCompany } from "@/lib/demo/company";
 import { formatRac, type RacRecord } from "@/lib/parsers/rac";
-import { EventsResponseSchema, WhyResponseSchema } from "@/lib/why/api";
+import { EventCreatedSchema, EventsResponseSchema, WhyResponseSchema } from "@/lib/why/api";
 import { ErrorSchema, textPost } from "@/tests/helpers/api";
 import { tokenHeaders } from "@/tests/helpers/auth";
 
@@ -166,5 +166,32 @@ describe("GET /api/events", () => {
     const res = await eventsGet(new Request("http://localhost/api/events?from=2026-11-05T00:00:00Z&to=2026-11-01T00:00:00Z", { headers: tokenHeaders("read") }));
     expect(res.status).toBe(400);
     expect(ErrorSchema.parse(await res.json()).error.issues!.map((i) => i.path)).toEqual(["from"]);
+  });
+});
+
+describe("POST /api/events — an answer saved as an event (issue 11 §2)", () => {
+  const save = (body: unknown, scope: "admin" | "read" = "admin") =>
+    eventsPost(new Request("http://localhost/api/events", { method: "POST", headers: { ...tokenHeaders(scope), "content-type": "application/json" }, body: JSON.stringify(body) }));
+  const count = async () => EventsResponseSchema.parse(await (await eventsGet(new Request("http://localhost/api/events", { headers: tokenHeaders("read") }))).json()).events.length;
+
+  test("a refusal is stored at the question's time with its cause, the platform's message layout, and an audit entry", async () => {
+    const before = await count();
+    const res = await save({ user: "Новиков Н.Н.", computer: "pc-new", infobase: ACCOUNTING, at: "2026-11-05T07:10:00Z" });
+    expect(res.status).toBe(201);
+    const { event, answer: saved } = EventCreatedSchema.parse(await res.json());
+    expect(event).toMatchObject({ at: "2026-11-05T07:10:00.000Z", user: "Новиков Н.Н.", computer: "pc-new", infobase: ACCOUNTING, app: "1CV8C", cause: "seats-exhausted" });
+    expect(saved.cause).toBe("seats-exhausted");
+    expect(await count()).toBe(before + 1);
+    // Asked again at its own time, the saved event is refused for the same reason.
+    expect(await answer({ user: "Новиков Н.Н.", computer: "pc-new", infobase: ACCOUNTING, at: event.at })).toMatchObject({ granted: false, cause: event.cause });
+  });
+
+  test("a granted answer is a 409 not-denied and stores nothing; a read token may not save", async () => {
+    const before = await count();
+    const res = await save({ computer: "buh-04", infobase: ACCOUNTING, at: T });
+    expect(res.status).toBe(409);
+    expect(ErrorSchema.parse(await res.json()).error.code).toBe("not-denied");
+    expect((await save({ computer: "pc-new", infobase: ACCOUNTING, at: T }, "read")).status).toBe(403);
+    expect(await count()).toBe(before);
   });
 });

@@ -49,6 +49,11 @@ test("a team lead asks why for the newest recorded event: denied, the full pool'
   expect(shown).toEqual(api.holders.map((h) => [h.user, h.computer]));
   await expect(answer.getByTestId("why-remedies")).toContainText("Free a seat");
   await page.screenshot({ path: screenshotPath("why-lead-en"), fullPage: true });
+  // The answer becomes data: saved as an event, it is listed with the recorded ones.
+  const before = ((await (await request.get("/api/events")).json()) as { events: unknown[] }).events.length;
+  await answer.getByRole("button", { name: "Save as an event" }).click();
+  await expect(answer.getByRole("button", { name: "Saved" })).toBeVisible();
+  expect(((await (await request.get("/api/events")).json()) as { events: unknown[] }).events.length).toBe(before + 1);
 
   await page.getByRole("button", { name: "Русский" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Почему нет лицензии?" })).toBeVisible();
