@@ -44,11 +44,11 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
                   <Sidebar items={navItems} />
                 </aside>
                 <div className="flex min-w-0 flex-1 flex-col">
-                  <div className="flex h-14 shrink-0 items-center justify-end gap-6 border-b border-slate-200 bg-white px-6 print:hidden">
+                  <div className="flex min-h-14 shrink-0 flex-wrap items-center justify-end gap-x-6 gap-y-2 border-b border-slate-200 bg-white px-4 py-2 sm:px-6 print:hidden">
                     <LanguageSwitch />
                     {principal.kind === "user" ? <UserMenu name={principal.name} email={principal.email} role={principal.role} /> : null}
                   </div>
-                  <main id="main" tabIndex={-1} className="flex-1 px-6 py-6 outline-none lg:px-8 print:p-0">
+                  <main id="main" tabIndex={-1} className="min-w-0 flex-1 px-4 py-6 outline-none sm:px-6 lg:px-8 print:p-0">
                     {children}
                   </main>
                 </div>

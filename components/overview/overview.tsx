@@ -132,7 +132,7 @@ export async function Overview({ data }: { data: OverviewData }) {
         </Card>
       </section>
 
-      <div className="grid gap-6 xl:grid-cols-3">
+      <div className="grid gap-6 xl:grid-cols-3 [&>*]:min-w-0">
         <Card className="xl:col-span-3" title={t("pools.title")} description={t("pools.description")}>
           <DataTable
             testId="pools-table"
@@ -159,7 +159,7 @@ export async function Overview({ data }: { data: OverviewData }) {
           ))}
         </Card>
 
-        <div className="grid gap-6 md:grid-cols-2 xl:col-span-3">
+        <div className="grid gap-6 md:grid-cols-2 xl:col-span-3 [&>*]:min-w-0">
           <Card title={t("reconciliation.title")} description={t("reconciliation.description")}>
             <dl className="grid grid-cols-[1fr_auto] gap-x-4 gap-y-2 text-sm" data-testid="reconciliation">
               {reconciliation.map(([key, value]) => (

@@ -15,7 +15,7 @@ export function PageHeader({ title, description, actions }: PageHeaderProps) {
         <h1 className="text-2xl font-semibold tracking-tight">{title}</h1>
         {description !== undefined && <p className="mt-1 max-w-3xl text-slate-600">{description}</p>}
       </div>
-      {actions !== undefined && <div className="flex shrink-0 items-center gap-2 print:hidden">{actions}</div>}
+      {actions !== undefined && <div className="flex max-w-full min-w-0 flex-wrap items-center gap-2 print:hidden">{actions}</div>}
     </header>
   );
 }

@@ -15,7 +15,7 @@ export type CardProps = {
 export function Card({ title, description, action, children, className }: CardProps) {
   const hasHeader = title !== undefined || description !== undefined || action !== undefined;
   return (
-    <div className={cn("rounded-lg border border-slate-200 bg-white shadow-sm print:shadow-none", className)}>
+    <div className={cn("min-w-0 rounded-lg border border-slate-200 bg-white shadow-sm print:shadow-none", className)}>
       {hasHeader && (
         <div className="flex items-start justify-between gap-4 border-b border-slate-100 px-5 py-4">
           <div className="min-w-0">
