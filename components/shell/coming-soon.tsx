@@ -6,7 +6,7 @@ import { PageHeader } from "@/components/shell/page-header";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 
-export type ComingSection = "seats" | "kits" | "keys" | "planning";
+export type ComingSection = "kits" | "keys" | "planning";
 export type Audience = "finance" | "admin" | "lead";
 
 export type ComingSoonProps = {

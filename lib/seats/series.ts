@@ -97,3 +97,28 @@ export function seatPercentiles(values: readonly number[]): SeatPercentiles {
   const rank = (p: number) => sorted[Math.max(1, Math.ceil((p * sorted.length) / 100)) - 1];
   return { p50: rank(50), p95: rank(95), p99: rank(99), max: sorted[sorted.length - 1] };
 }
+
+/** One band of the load histogram: seats held `from`…`to` (both included). */
+export interface LoadBand {
+  from: number;
+  to: number;
+  /** Buckets whose top watermark lies in the band. */
+  buckets: number;
+  /** `buckets` over all buckets of the series (0…1). */
+  share: number;
+}
+
+/**
+ * Share of time at each load: the buckets of a series counted by their `inUse` (the top watermark) in bands of
+ * equal width from 0 to the highest value, at most `maxBands` of them (one seat wide while that fits). Empty
+ * buckets count at 0 seats, as the series shows them. No buckets → no bands.
+ */
+export function loadHistogram(series: readonly Pick<SeatBucket, "inUse">[], maxBands = 10): LoadBand[] {
+  if (series.length === 0) return [];
+  const top = Math.max(0, ...series.map((b) => b.inUse));
+  const width = Math.max(1, Math.ceil((top + 1) / Math.max(1, maxBands)));
+  const bands: LoadBand[] = Array.from({ length: Math.ceil((top + 1) / width) }, (_, i) => ({ from: i * width, to: Math.min(top, (i + 1) * width - 1), buckets: 0, share: 0 }));
+  for (const b of series) bands[Math.floor(Math.max(0, b.inUse) / width)].buckets++;
+  for (const band of bands) band.share = band.buckets / series.length;
+  return bands;
+}

@@ -6,7 +6,6 @@ import enComing from "../../lib/i18n/messages/en/coming.json";
 import { screenshotPath } from "../helpers/screenshots";
 
 const SECTIONS = [
-  ["seats", "/seats"],
   ["planning", "/planning"],
 ] as const;
 

@@ -2,7 +2,7 @@ import { fc, test as fcTest } from "@fast-check/vitest";
 import { describe, expect, test } from "vitest";
 
 import { seatsQuerySchema } from "@/lib/seats/api";
-import { bucketCount, chooseBucketMinutes, MINUTE_MS, seatPercentiles, seatSeries, type SeatCapture } from "@/lib/seats/series";
+import { bucketCount, chooseBucketMinutes, loadHistogram, MINUTE_MS, seatPercentiles, seatSeries, type SeatCapture } from "@/lib/seats/series";
 
 /** Seats over time (issue 11 §1): buckets, top watermark, gap filling, nearest-rank percentiles, the query. */
 const T0 = Date.UTC(2026, 10, 3, 7, 0);
@@ -129,4 +129,51 @@ describe("seatsQuerySchema", () => {
   ])("%o is refused naming %s", (q, field) => {
     expect(pathsOf(q)).toEqual([field]);
   });
+});
+
+describe("loadHistogram (share of time at each load)", () => {
+  const of = (values: number[], maxBands?: number) => loadHistogram(values.map((inUse) => ({ inUse })), maxBands);
+
+  test("no buckets → no bands", () => {
+    expect(of([])).toEqual([]);
+  });
+
+  test("one seat per band while it fits; empty buckets count at 0", () => {
+    expect(of([0, 0, 1, 2, 2, 3])).toEqual([
+      { from: 0, to: 0, buckets: 2, share: 2 / 6 },
+      { from: 1, to: 1, buckets: 1, share: 1 / 6 },
+      { from: 2, to: 2, buckets: 2, share: 2 / 6 },
+      { from: 3, to: 3, buckets: 1, share: 1 / 6 },
+    ]);
+  });
+
+  test("all buckets at 0: one band holding everything", () => {
+    expect(of([0, 0, 0])).toEqual([{ from: 0, to: 0, buckets: 3, share: 1 }]);
+  });
+
+  test.each([
+    [19, 10, 2, 10],
+    [20, 10, 3, 7],
+    [49, 5, 10, 5],
+    [9, 10, 1, 10],
+  ])("values up to %i in at most %i bands: %i seats wide, %i bands", (top, maxBands, width, count) => {
+    const bands = of([0, top], maxBands);
+    expect(bands).toHaveLength(count);
+    expect(bands[0]).toMatchObject({ from: 0, to: width - 1 });
+    expect(bands.at(-1)!.to).toBe(top);
+  });
+
+  fcTest.prop([fc.array(fc.integer({ min: 0, max: 500 }), { minLength: 1, maxLength: 200 }), fc.integer({ min: 1, max: 30 })])(
+    "every bucket in exactly one band; bands contiguous from 0 to the top; shares sum to 1",
+    (values, maxBands) => {
+      const bands = of(values, maxBands);
+      expect(bands.length).toBeLessThanOrEqual(maxBands);
+      expect(bands.reduce((s, b) => s + b.buckets, 0)).toBe(values.length);
+      expect(bands.reduce((s, b) => s + b.share, 0)).toBeCloseTo(1, 9);
+      expect(bands[0].from).toBe(0);
+      expect(bands.at(-1)!.to).toBe(Math.max(...values));
+      for (let i = 1; i < bands.length; i++) expect(bands[i].from).toBe(bands[i - 1].to + 1);
+      for (const v of values) expect(bands.filter((b) => b.from <= v && v <= b.to)).toHaveLength(1);
+    },
+  );
 });
