@@ -98,7 +98,7 @@ function Ready({ data }: { data: Extract<SeatsViewData, { state: "ready" }> }) {
       <section aria-label={t("stats.label")} className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4" data-testid="seat-stats">
         {stats.map(([key, value]) => (
           <Card key={key}>
-            <Stat label={t(`stats.${key}`)} value={<span data-testid={`stat-${key}`}>{n(value)}</span>} hint={t(`stats.${key}Hint`)} />
+            <Stat label={t(`stats.${key}`)} value={<span data-testid={`stat-${key}`}>{n(value)}</span>} hint={key === "denials" && data.pool ? t("stats.denialsPoolHint") : t(`stats.${key}Hint`)} />
           </Card>
         ))}
       </section>

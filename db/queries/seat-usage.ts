@@ -2,6 +2,7 @@ import { and, count, desc, eq, gte, lt, lte, sql } from "drizzle-orm";
 
 import type { Db } from "../client";
 import { noLicenseEvents, poolUsage } from "../schema";
+import { decidedByExplanation } from "./why";
 import { loadInventory } from "./inventory";
 import { listSessionsAt } from "./sessions";
 import { getLicensingSettings } from "./settings";
@@ -78,8 +79,8 @@ export function writePoolUsageSweep(db: Db, snapshots: ReadonlyArray<{ id: numbe
 /**
  * Seats held over `[from, to]` (both ends included) for one pool or all pools summed, read from the rollups
  * only. Snapshots without rollup rows (stored before the rollups existed) contribute nothing. A pool neither
- * in today's inventory nor in any rollup is a 404 `pool-not-found`. `denials` counts every "no free license"
- * event of the range, also for one pool: an event records what the user saw, not the pool they were refused.
+ * in today's inventory nor in any rollup is a 404 `pool-not-found`. `denials` counts the "no free license" events
+ * of the range — with a pool, those whose deciding full pool it was (`decidedByExplanation`).
  */
 export function readSeatSeries(db: Db, query: SeatsQuery): SeatsResponse {
   const from = new Date(query.from);
@@ -115,7 +116,11 @@ export function readSeatSeries(db: Db, query: SeatsQuery): SeatsResponse {
       : (captures[0]?.capacity ?? pools.reduce((sum, p) => sum + p.seats, 0));
   }
 
-  const [{ n: denials }] = db.select({ n: count() }).from(noLicenseEvents).where(and(gte(noLicenseEvents.occurredAt, from), lte(noLicenseEvents.occurredAt, to))).all();
+  const eventsInRange = and(gte(noLicenseEvents.occurredAt, from), lte(noLicenseEvents.occurredAt, to));
+  // With a pool: the events whose deciding full pool was this one (engine-written events name it).
+  const denials = query.pool
+    ? db.select({ explanation: noLicenseEvents.explanation }).from(noLicenseEvents).where(eventsInRange).all().filter((e) => decidedByExplanation(e.explanation).pool === query.pool).length
+    : db.select({ n: count() }).from(noLicenseEvents).where(eventsInRange).all()[0].n;
   const series = seatSeries({ captures, from: query.from, to: query.to, bucketMinutes: query.bucketMinutes, capacityBefore: capacityBefore ?? 0 });
   const percentiles = seatPercentiles(captures.map((c) => c.inUse));
   return {

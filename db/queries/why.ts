@@ -73,15 +73,21 @@ export function askWhy(db: Db, q: WhyRequest): WhyResponse {
 
 const isCause = (v: unknown): v is Cause => typeof v === "string" && (CAUSES as readonly string[]).includes(v);
 
-/** The cause an event's explanation lines decide, by the rule `POST /api/why` uses (`decidingStep`). */
-function causeOfExplanation(json: string): Cause | null {
+/**
+ * The cause an event's explanation lines decide, by the rule `POST /api/why` uses (`decidingStep`), and the pool it
+ * wanted when that cause is a full pool (lines the engine wrote name their pool; pasted messages do not).
+ */
+export function decidedByExplanation(json: string): { cause: Cause | null; pool: string | null } {
   try {
     const lines: unknown = JSON.parse(json);
-    if (!Array.isArray(lines)) return null;
-    const steps = lines.filter((l): l is { cause: Cause } => !!l && isCause(l.cause)).map((l) => ({ place: "client" as const, host: "", source: "soft-local" as const, cause: l.cause, text: { en: "", ru: "" } }));
-    return decidingStep(steps)?.cause ?? null;
+    if (!Array.isArray(lines)) return { cause: null, pool: null };
+    const steps = lines
+      .filter((l): l is { cause: Cause; pool?: unknown } => !!l && isCause(l.cause))
+      .map((l) => ({ place: "client" as const, host: "", source: "soft-local" as const, cause: l.cause, poolId: typeof l.pool === "string" ? l.pool : undefined, text: { en: "", ru: "" } }));
+    const step = decidingStep(steps);
+    return { cause: step?.cause ?? null, pool: step?.cause === "seats-exhausted" ? (step.poolId ?? null) : null };
   } catch {
-    return null;
+    return { cause: null, pool: null };
   }
 }
 
@@ -97,7 +103,7 @@ export function listNoLicenseEvents(db: Db, query: EventsQuery) {
     .orderBy(asc(noLicenseEvents.occurredAt), asc(noLicenseEvents.id))
     .all();
   return {
-    events: rows.map((r) => ({ id: r.id, at: r.at.toISOString(), user: r.user, computer: r.host ?? r.computer, infobase: r.infobase, app: r.app, cause: causeOfExplanation(r.explanation) })),
+    events: rows.map((r) => ({ id: r.id, at: r.at.toISOString(), user: r.user, computer: r.host ?? r.computer, infobase: r.infobase, app: r.app, ...decidedByExplanation(r.explanation) })),
   };
 }
 
@@ -109,7 +115,7 @@ export function listNoLicenseEvents(db: Db, query: EventsQuery) {
 export function saveWhyEvent(db: Db, q: WhyRequest, who: Who) {
   const answer = askWhy(db, q);
   if (answer.granted) throw conflict("not-denied", "This question is answered with a license, so there is no refusal to record.");
-  const lines = answer.places.map((p) => ({ text: p.text.ru, place: p.place, cause: p.result }));
+  const lines = answer.places.map((p) => ({ text: p.text.ru, place: p.place, cause: p.result, ...(p.pool ? { pool: p.pool } : {}) }));
   const computer = db.select({ id: computers.id, name: computers.name }).from(computers).all().find((c) => c.name.toLowerCase() === q.computer.toLowerCase());
   const infobase = db.select({ id: infobases.id, name: infobases.name }).from(infobases).all().find((i) => i.name.toLowerCase() === q.infobase.toLowerCase())!;
   const id = db.transaction(

@@ -572,7 +572,7 @@ export function generateDemoCompany(options: DemoOptions): DemoCompany {
   }
 
   function makeEvent(s: Intended, host: string, looked: readonly Step[]): DemoNoLicenseEvent {
-    const lines = looked.map((step) => ({ text: platformLine(step), place: step.place, cause: step.cause }));
+    const lines = looked.map((step) => ({ text: platformLine(step), place: step.place, cause: step.cause, ...(step.poolId ? { pool: step.poolId } : {}) }));
     const message = noFreeLicenseMessage(lines);
     const comp = computers.find((c) => c.name === host);
     return {

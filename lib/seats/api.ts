@@ -79,7 +79,7 @@ export const SeatsResponseSchema = z.object({
   peak: seats,
   /** Nearest-rank percentiles of the seats held at the captures of the range. */
   percentiles: z.object({ p50: seats, p95: seats, p99: seats, max: seats }),
-  /** "No free license" events recorded in the range (all of them, also with `pool`: an event names no pool). */
+  /** "No free license" events recorded in the range; with `pool`, those refused because that pool was full. */
   denials: seats,
 });
 export type SeatsResponse = z.infer<typeof SeatsResponseSchema>;

@@ -72,6 +72,8 @@ export const EventWireSchema = z.object({
   app: z.string().nullable(),
   /** The reason that decided the refusal, by the same rule as `POST /api/why`. */
   cause: CauseSchema.nullable(),
+  /** The full pool it wanted, when `cause` is `seats-exhausted` and the event names it (engine-written events do). */
+  pool: z.string().nullable(),
 });
 export const EventsResponseSchema = z.object({ events: z.array(EventWireSchema) });
 

@@ -214,10 +214,15 @@ describe("GET /api/seats", () => {
     expect(body.peak).toBe(Math.max(...sums.values()));
     expect(body.peak).toBeGreaterThan(0);
     expect(Math.max(...body.series.map((b) => b.inUse))).toBe(body.peak);
-    // With a pool: its own seats; the events are all counted (an event names no pool).
+    // With a pool: its own seats, and the events refused because that pool was full (the demo's events name it).
     const server = await seats({ pool: "soft-server:srv-1c", from, to });
+    const key = await seats({ pool: "hasp-network:srv-lm:ORGL8", from, to });
     expect(server.peak).toBeLessThanOrEqual(body.peak);
-    expect(server.denials).toBe(body.denials);
+    const wanted = (pool: string) => demo.noLicenseEvents.filter((e) => e.occurredAt >= f && e.occurredAt <= t && JSON.parse(e.explanation).some((l: { cause: string; pool?: string }) => l.cause === "seats-exhausted" && l.pool === pool));
+    expect(server.denials).toBe(wanted("soft-server:srv-1c").length);
+    expect(server.denials).toBeGreaterThan(0);
+    expect(key.denials).toBeGreaterThan(0);
+    expect(server.denials + key.denials).toBeLessThanOrEqual(body.denials);
   });
 
   test.each([
