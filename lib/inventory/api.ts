@@ -8,6 +8,8 @@
  */
 import { z } from "zod";
 
+import { blankToUndefined } from "../query-params";
+
 import {
   ACTIVATION_METHODS,
   ACTIVATION_OPERATIONS,
@@ -521,7 +523,6 @@ export type InfobaseWire = z.infer<typeof InfobaseWireSchema>;
 // ---------------------------------------------------------------------------------------------------
 // Lists: filtered, sorted and paged on the server (the same query from the page's URL and the API)
 
-const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 
 export const LIST_PAGE_SIZES = [25, 50, 100] as const;
 

@@ -1,32 +1,13 @@
 /** `GET /api/seats` (issue 11 §1): seats held over time, one zod contract for the route and its callers. */
 import { z } from "zod";
 
-import { parseTime } from "../licensing/timeline";
+import { blankToUndefined, InstantMsSchema } from "../query-params";
 import { bucketCount, chooseBucketMinutes, MAX_BUCKETS } from "./series";
 
 const DAY_MS = 86_400_000;
 /** The range when the caller names no `from`: a week before `to`. */
 export const DEFAULT_RANGE_MS = 7 * DAY_MS;
-const WITH_ZONE = /(?:Z|[+-]\d{2}:?\d{2})$/i;
-
-const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
-
-// An instant, not a wall-clock time: the caller may be in another zone than the 1C server.
-const instant = z.preprocess(
-  blankToUndefined,
-  z
-    .string()
-    .trim()
-    .transform((value, ctx) => {
-      const ms = WITH_ZONE.test(value) ? parseTime(value, "UTC") : null;
-      if (ms === null) {
-        ctx.addIssue({ code: "custom", message: "must be an ISO 8601 instant with a zone, e.g. 2026-11-28T10:15:00Z or 2026-11-28T13:15:00+03:00" });
-        return z.NEVER;
-      }
-      return ms;
-    })
-    .optional(),
-);
+const instant = z.preprocess(blankToUndefined, InstantMsSchema.optional());
 
 /**
  * The query, resolved: `to` defaults to `now`, `from` to a week before `to`, `bucketMinutes` to

@@ -2,18 +2,20 @@
 import { z } from "zod";
 
 import { listQuerySchema } from "../inventory/api";
+import { blankToUndefined } from "../query-params";
 
-const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 const optionalId = z.preprocess(blankToUndefined, z.coerce.number({ error: "must be a snapshot id" }).int("must be a snapshot id").positive("must be a snapshot id").optional());
 const optionalText = (max: number) => z.preprocess(blankToUndefined, z.string().trim().max(max, `must be at most ${max} characters`).optional());
 const LocalisedSchema = z.object({ en: z.string(), ru: z.string() });
+/** Lists of things over time read newest first unless asked otherwise. */
+const newestFirst = z.preprocess(blankToUndefined, z.enum(["asc", "desc"], { error: "must be asc or desc" }).default("desc"));
 
 // ---------------------------------------------------------------------------------------------------
 // Snapshots
 
 export const SNAPSHOT_SORTS = ["takenAt", "sessions", "licensed", "unmatched", "warnings"] as const;
 export const SnapshotListQuerySchema = listQuerySchema(SNAPSHOT_SORTS, "takenAt").extend({
-  dir: z.preprocess(blankToUndefined, z.enum(["asc", "desc"], { error: "must be asc or desc" }).default("desc")),
+  dir: newestFirst,
 });
 export type SnapshotListQuery = z.output<typeof SnapshotListQuerySchema>;
 
@@ -98,7 +100,7 @@ export type HolderListResponse = z.infer<typeof HolderListResponseSchema>;
 export const HISTORY_SORTS = ["firstSeenAt", "lastSeenAt", "userName", "host", "infobase", "appId", "license"] as const;
 export const HistoryQuerySchema = listQuerySchema(HISTORY_SORTS, "firstSeenAt")
   .extend({
-    dir: z.preprocess(blankToUndefined, z.enum(["asc", "desc"], { error: "must be asc or desc" }).default("desc")),
+    dir: newestFirst,
     user: optionalText(200),
     host: optionalText(200),
   })

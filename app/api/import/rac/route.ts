@@ -5,7 +5,7 @@ import { matchRacLicenses } from "@/db/queries/inventory";
 import { importRacSnapshot } from "@/db/queries/session-import";
 import { getLicensingSettings } from "@/db/queries/settings";
 import { AppError } from "@/lib/errors";
-import { parseTime } from "@/lib/licensing/timeline";
+import { InstantMsSchema } from "@/lib/query-params";
 import { ImportRacResponseSchema, parseRac, type RacRecord } from "@/lib/parsers/rac";
 
 import { route } from "../../_lib/guard";
@@ -16,27 +16,10 @@ export const dynamic = "force-dynamic";
 
 /** A sender's clock a little ahead of ours is normal; more than this is a wrong clock or a typo. */
 const MAX_AHEAD_MS = 5 * 60_000;
-const WITH_ZONE = /(?:Z|[+-]\d{2}:?\d{2})$/i;
 
 const querySchema = (now: number) =>
   z.object({
-    takenAt: z
-      .string()
-      .trim()
-      .transform((value, ctx) => {
-        // An instant, not a wall-clock time: the capture may come from a server in another zone.
-        const ms = WITH_ZONE.test(value) ? parseTime(value, "UTC") : null;
-        if (ms === null) {
-          ctx.addIssue({ code: "custom", message: "must be an ISO 8601 instant with a zone, e.g. 2026-11-28T10:15:00Z or 2026-11-28T13:15:00+03:00" });
-          return z.NEVER;
-        }
-        if (ms > now + MAX_AHEAD_MS) {
-          ctx.addIssue({ code: "custom", message: "is more than 5 minutes in the future: check the clock of the machine that sends the capture" });
-          return z.NEVER;
-        }
-        return ms;
-      })
-      .optional(),
+    takenAt: InstantMsSchema.refine((ms) => ms <= now + MAX_AHEAD_MS, "is more than 5 minutes in the future: check the clock of the machine that sends the capture").optional(),
   });
 
 const hasSession = (r: RacRecord) => (typeof r.session === "string" && r.session.trim() !== "") || typeof r.session === "number";
