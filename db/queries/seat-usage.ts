@@ -2,7 +2,7 @@ import { and, count, desc, eq, gte, lt, lte, sql } from "drizzle-orm";
 
 import type { Db } from "../client";
 import { noLicenseEvents, poolUsage } from "../schema";
-import { decidedByExplanation } from "./why";
+import { decidedByExplanation } from "@/lib/licensing/why";
 import { loadInventory } from "./inventory";
 import { listSessionsAt } from "./sessions";
 import { getLicensingSettings } from "./settings";

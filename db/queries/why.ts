@@ -3,9 +3,8 @@ import { and, asc, desc, eq, gte, lte } from "drizzle-orm";
 import type { Db } from "../client";
 import { computers, infobases, noLicenseEvents, servers, sessionSnapshots } from "../schema";
 import type { AllocationContext } from "@/lib/licensing/allocate";
-import { CAUSES, type Cause } from "@/lib/licensing/causes";
 import { derivePools } from "@/lib/licensing/pools";
-import { answerWhy, decidingStep, noFreeLicenseMessage, type CapturedSeat } from "@/lib/licensing/why";
+import { answerWhy, decidedByExplanation, noFreeLicenseMessage, type CapturedSeat } from "@/lib/licensing/why";
 import { holderRows } from "@/lib/sessions/holders";
 import type { EventsQuery, WhyRequest, WhyResponse } from "@/lib/why/api";
 
@@ -56,11 +55,12 @@ export function askWhy(db: Db, q: WhyRequest): WhyResponse {
   const captured: CapturedSeat[] = [];
   if (snapshot) {
     const seen = listSessionsAt(db, snapshot.takenAt).map((s) => ({ ...s, startedAt: s.startedAt?.getTime() ?? null, lastActiveAt: s.lastActiveAt?.getTime() ?? null }));
-    for (const r of holderRows(inventory, seen, snapshot.takenAt.getTime(), settings.perSessionAppIds)) {
-      const s = seen.find((x) => x.id === r.id)!;
-      if (!r.poolId || !r.counting) continue;
+    // holderRows keeps the order of the sessions it is given.
+    holderRows(inventory, seen, snapshot.takenAt.getTime(), settings.perSessionAppIds).forEach((r, i) => {
+      if (!r.poolId || !r.counting) return;
+      const s = seen[i];
       captured.push({ id: `s${r.id}`, user: r.userName, computer: r.host, terminalSession: s.terminalSession, infobase: r.infobase, app: r.appId, since: r.startedAt, lastActiveAt: s.lastActiveAt, poolId: r.poolId, counting: r.counting });
-    }
+    });
   }
   const answer = answerWhy(ctx, captured, { user: q.user, computer: q.computer, terminalSession: q.terminalSession, infobase: infobase.name, app: q.app, at: at.getTime() }, settings);
   return {
@@ -69,26 +69,6 @@ export function askWhy(db: Db, q: WhyRequest): WhyResponse {
     snapshotTakenAt: snapshot?.takenAt.toISOString() ?? null,
     holders: answer.holders.map((h) => ({ ...h, since: h.since === null ? null : new Date(h.since).toISOString() })),
   };
-}
-
-const isCause = (v: unknown): v is Cause => typeof v === "string" && (CAUSES as readonly string[]).includes(v);
-
-/**
- * The cause an event's explanation lines decide, by the rule `POST /api/why` uses (`decidingStep`), and the pool it
- * wanted when that cause is a full pool (lines the engine wrote name their pool; pasted messages do not).
- */
-export function decidedByExplanation(json: string): { cause: Cause | null; pool: string | null } {
-  try {
-    const lines: unknown = JSON.parse(json);
-    if (!Array.isArray(lines)) return { cause: null, pool: null };
-    const steps = lines
-      .filter((l): l is { cause: Cause; pool?: unknown } => !!l && isCause(l.cause))
-      .map((l) => ({ place: "client" as const, host: "", source: "soft-local" as const, cause: l.cause, poolId: typeof l.pool === "string" ? l.pool : undefined, text: { en: "", ru: "" } }));
-    const step = decidingStep(steps);
-    return { cause: step?.cause ?? null, pool: step?.cause === "seats-exhausted" ? (step.poolId ?? null) : null };
-  } catch {
-    return { cause: null, pool: null };
-  }
 }
 
 /** "No free license" events in a range (both ends inclusive; unbounded when absent), oldest first. */

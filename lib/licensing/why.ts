@@ -5,7 +5,7 @@
  * seats of the pool it wanted, and what to do.
  */
 import { createAllocator, type AllocationContext, type Connection, type Step } from "./allocate";
-import { CAUSE_TEXT, type Cause, type Localised } from "./causes";
+import { CAUSE_TEXT, CAUSES, type Cause, type Localised } from "./causes";
 import { cheapestKits } from "./forecast";
 import type { LicensingSettings } from "./settings";
 
@@ -216,3 +216,24 @@ export function noFreeLicenseMessage(lines: ReadonlyArray<{ text: string; place:
   const server = of("server");
   return ["Не обнаружено свободной лицензии!", "по причине:", "Поиск лицензии на клиенте:", ...of("client"), ...(server.length ? ["Поиск лицензии на сервере:", ...server] : [])].join("\n");
 }
+
+const isCause = (v: unknown): v is Cause => typeof v === "string" && (CAUSES as readonly string[]).includes(v);
+
+/**
+ * The cause an event's explanation lines decide, by the rule `POST /api/why` uses (`decidingStep`), and the pool it
+ * wanted when that cause is a full pool (lines the engine wrote name their pool; pasted messages do not).
+ */
+export function decidedByExplanation(json: string): { cause: Cause | null; pool: string | null } {
+  try {
+    const lines: unknown = JSON.parse(json);
+    if (!Array.isArray(lines)) return { cause: null, pool: null };
+    const steps = lines
+      .filter((l): l is { cause: Cause; pool?: unknown } => !!l && isCause(l.cause))
+      .map((l) => ({ place: "client" as const, host: "", source: "soft-local" as const, cause: l.cause, poolId: typeof l.pool === "string" ? l.pool : undefined, text: { en: "", ru: "" } }));
+    const step = decidingStep(steps);
+    return { cause: step?.cause ?? null, pool: step?.cause === "seats-exhausted" ? (step.poolId ?? null) : null };
+  } catch {
+    return { cause: null, pool: null };
+  }
+}
+

@@ -2,7 +2,7 @@ import { describe, expect, test } from "vitest";
 
 import type { Step } from "@/lib/licensing/allocate";
 import type { Cause } from "@/lib/licensing/causes";
-import { decidingStep } from "@/lib/licensing/why";
+import { decidedByExplanation, decidingStep } from "@/lib/licensing/why";
 
 const step = (cause: Cause, place: Step["place"] = "client", poolId?: string): Step => ({ place, host: "h", source: "soft-local", cause, poolId, text: { en: "", ru: "" } });
 
@@ -24,5 +24,21 @@ describe("decidingStep", () => {
 
   test("nothing looked at: no step", () => {
     expect(decidingStep([])).toBeUndefined();
+  });
+});
+
+describe("decidedByExplanation — an event's stored lines read by the same rule", () => {
+  test.each([
+    ["a full pool named by the engine", [{ cause: "no-file" }, { cause: "seats-exhausted", pool: "soft-server:srv-1c" }, { cause: "distribution-denied" }], { cause: "seats-exhausted", pool: "soft-server:srv-1c" }],
+    ["a full pool a pasted message does not name", [{ cause: "no-file" }, { cause: "seats-exhausted" }], { cause: "seats-exhausted", pool: null }],
+    ["a server refusal names no pool", [{ cause: "no-file" }, { cause: "distribution-denied", pool: "x" }], { cause: "distribution-denied", pool: null }],
+    ["unknown codes are skipped", [{ cause: "no-such-cause" }, { cause: "no-file" }], { cause: "no-file", pool: null }],
+  ])("%s", (_name, lines, decided) => {
+    expect(decidedByExplanation(JSON.stringify(lines))).toEqual(decided);
+  });
+
+  test("not JSON, or not a list: nothing decided", () => {
+    expect(decidedByExplanation("{")).toEqual({ cause: null, pool: null });
+    expect(decidedByExplanation('{"cause":"no-file"}')).toEqual({ cause: null, pool: null });
   });
 });
