@@ -3,24 +3,17 @@
  * the figures render, and the peak shown is the one `GET /api/seats` answers for the same query. In English and
  * in Russian; no page logs a console error.
  */
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 
 import { LOCALE_COOKIE } from "../../lib/i18n/locales";
 import en from "../../lib/i18n/messages/en/seats.json";
 import ru from "../../lib/i18n/messages/ru/seats.json";
 import { screenshotPath } from "../helpers/screenshots";
+import { watchConsole } from "./console";
 import { storageStateOf } from "./roles";
 
 test.use({ storageState: storageStateOf("finance") });
 
-function watchConsole(page: Page) {
-  const errors: string[] = [];
-  page.on("console", (m) => {
-    if (m.type() === "error") errors.push(m.text());
-  });
-  page.on("pageerror", (e) => errors.push(e.message));
-  return errors;
-}
 
 const DAY_MS = 86_400_000;
 const TEXTS = { en: en.seats, ru: ru.seats } as const;

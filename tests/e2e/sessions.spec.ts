@@ -3,20 +3,13 @@
  * holders that match what was pasted; a team lead filters the holders by infobase and shares the URL.
  * No page logs a console error.
  */
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 
 import { formatRac, type RacRecord } from "../../lib/parsers/rac";
 import { screenshotPath } from "../helpers/screenshots";
+import { watchConsole } from "./console";
 import { storageStateOf } from "./roles";
 
-function watchConsole(page: Page) {
-  const errors: string[] = [];
-  page.on("console", (m) => {
-    if (m.type() === "error") errors.push(m.text());
-  });
-  page.on("pageerror", (e) => errors.push(e.message));
-  return errors;
-}
 
 const uuid = (n: number) => `9e0c2a9e-0000-4000-8000-${String(n).padStart(12, "0")}`;
 

@@ -3,21 +3,14 @@
  * platform's search order, the cause, and the holders of the full pool, the same the API answers from the
  * database's capture at that time. No console errors; Russian without English leftovers.
  */
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 
 import { screenshotPath } from "../helpers/screenshots";
+import { watchConsole } from "./console";
 import { storageStateOf } from "./roles";
 
 test.use({ storageState: storageStateOf("lead"), timezoneId: "Europe/Moscow" });
 
-function watchConsole(page: Page) {
-  const errors: string[] = [];
-  page.on("console", (m) => {
-    if (m.type() === "error") errors.push(m.text());
-  });
-  page.on("pageerror", (e) => errors.push(e.message));
-  return errors;
-}
 
 test("a team lead asks why for the newest recorded event: denied, the full pool's holders as the database holds them", async ({ page, request }) => {
   const errors = watchConsole(page);
