@@ -49,7 +49,7 @@ export function parsePlanningParams(params: Record<string, string | string[] | u
   };
 }
 
-/** Whole days of a horizon in months (6 → 183, 12 → 365, 24 → 730). */
+/** Whole days of a horizon in months (6 → 183, 12 → 365, 24 → 731: months of 365.25/12 days, rounded). */
 export function horizonDaysOf(months: number): number {
   return Math.round(months * MONTH_DAYS);
 }
