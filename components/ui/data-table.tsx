@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useCallback } from "react";
 
@@ -9,8 +10,8 @@ import { SortHeaderCell, useSorted, type SortValue } from "./sorting";
 import { HEAD_ROW } from "./table-parts";
 import { downloadCsv } from "./download";
 
-/** A cell is plain text or a number, or a text with its own sort key and an optional badge tone. */
-export type Cell = string | number | null | { text: string; sort?: string | number | null; tone?: BadgeTone };
+/** A cell is plain text or a number, or a text with its own sort key and an optional badge tone or link. */
+export type Cell = string | number | null | { text: string; sort?: string | number | null; tone?: BadgeTone; href?: string };
 
 export interface Column {
   key: string;
@@ -65,7 +66,8 @@ export function DataTable({ columns, rows, caption, csvName, footer, initialSort
 
   if (rows.length === 0 && empty) return <p className="py-6 text-center text-sm text-slate-500">{empty}</p>;
 
-  const renderCell = (c: Cell | undefined) => (c !== null && typeof c === "object" && c.tone ? <Badge tone={c.tone}>{c.text}</Badge> : textOf(c));
+  const renderCell = (c: Cell | undefined) =>
+    c !== null && typeof c === "object" && c.href ? <Link href={c.href}>{c.text}</Link> : c !== null && typeof c === "object" && c.tone ? <Badge tone={c.tone}>{c.text}</Badge> : textOf(c);
 
   return (
     <div className="flex flex-col gap-2" data-testid={testId}>
@@ -96,7 +98,7 @@ export function DataTable({ columns, rows, caption, csvName, footer, initialSort
           </thead>
           <tbody>
             {sorted.map((r) => (
-              <tr key={r.id} className="border-b border-slate-100 last:border-0 hover:bg-slate-50">
+              <tr key={r.id} className="border-b border-slate-100 last:border-0 hover:bg-slate-50" data-row={r.id}>
                 {columns.map((c) => (
                   <td key={c.key} className={cn("px-2 py-2 align-top", c.numeric && "text-right tabular-nums", c.nowrap && "whitespace-nowrap")} data-col={c.key}>
                     {renderCell(r.cells[c.key])}

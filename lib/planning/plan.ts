@@ -8,6 +8,7 @@ import { cheapestKits, forecastDemandTrend, percentile, type DailyPeak, type Dem
 import type { LicensingSettings } from "../licensing/settings";
 import type { Counting, PoolSource } from "../licensing/types";
 import type { KitKind, KitProtection } from "../domain/enums";
+import type { Localised } from "../domain/localised";
 
 export const DAY_MS = 86_400_000;
 /** A month is a twelfth of a Julian year, as in lib/licensing/forecast.ts. */
@@ -427,6 +428,8 @@ export interface PlanningModel {
   demands: PoolDemand[];
   plan: PurchasePlanModel;
   runway: RunwayRow[];
+  /** The engine's words for how the runway is forecast (shown verbatim). */
+  runwayMethod: Localised;
   owned: OwnedKit[];
   ownedTotals: OwnedTotals;
   /** The pool the chart shows: the URL's, else the first that will be short, else the busiest; null without pools. */
@@ -456,6 +459,7 @@ export function buildPlanning(input: PlanningInput): PlanningModel {
     demands,
     plan,
     runway,
+    runwayMethod: input.runway.method,
     owned,
     ownedTotals: totals,
     chartPool,

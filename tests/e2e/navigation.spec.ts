@@ -2,28 +2,7 @@ import { expect, test } from "@playwright/test";
 
 import en from "../../lib/i18n/messages/en/nav.json";
 import ru from "../../lib/i18n/messages/ru/nav.json";
-import enComing from "../../lib/i18n/messages/en/coming.json";
 import { screenshotPath } from "../helpers/screenshots";
-
-const SECTIONS = [
-  ["planning", "/planning"],
-] as const;
-
-test("every section not built yet is reachable from the navigation and says honestly that it is coming", async ({ page }) => {
-  const errors: string[] = [];
-  page.on("pageerror", (e) => errors.push(e.message));
-  await page.goto("/");
-  const nav = page.getByRole("navigation", { name: en.nav.label });
-  for (const [key, href] of SECTIONS) {
-    await nav.getByRole("link", { name: en.nav[key], exact: true }).click();
-    await expect(page).toHaveURL(new RegExp(`${href}$`));
-    await expect(page.getByRole("heading", { level: 1 })).toHaveText(en.nav[key]);
-    await expect(nav.getByRole("link", { name: en.nav[key], exact: true })).toHaveAttribute("aria-current", "page");
-    await expect(page.getByText(enComing.coming.badge, { exact: true })).toBeVisible();
-  }
-  await page.screenshot({ path: screenshotPath("coming-planning-en") });
-  expect(errors).toEqual([]);
-});
 
 test("the navigation and headings are in Russian after switching the language", async ({ page }) => {
   await page.goto("/why");

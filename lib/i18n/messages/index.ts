@@ -7,7 +7,6 @@ import enComputers from "./en/computers.json";
 import enInfra from "./en/infra.json";
 import enLedger from "./en/ledger.json";
 import enCommon from "./en/common.json";
-import enComing from "./en/coming.json";
 import enNav from "./en/nav.json";
 import enOverview from "./en/overview.json";
 import enTable from "./en/table.json";
@@ -15,6 +14,7 @@ import enSessions from "./en/sessions.json";
 import enTools from "./en/tools.json";
 import enWhy from "./en/why.json";
 import enSeats from "./en/seats.json";
+import enPlanning from "./en/planning.json";
 import ruAuth from "./ru/auth.json";
 import ruAudit from "./ru/audit.json";
 import ruSettings from "./ru/settings.json";
@@ -24,7 +24,6 @@ import ruComputers from "./ru/computers.json";
 import ruInfra from "./ru/infra.json";
 import ruLedger from "./ru/ledger.json";
 import ruCommon from "./ru/common.json";
-import ruComing from "./ru/coming.json";
 import ruNav from "./ru/nav.json";
 import ruOverview from "./ru/overview.json";
 import ruTable from "./ru/table.json";
@@ -32,6 +31,7 @@ import ruSessions from "./ru/sessions.json";
 import ruTools from "./ru/tools.json";
 import ruWhy from "./ru/why.json";
 import ruSeats from "./ru/seats.json";
+import ruPlanning from "./ru/planning.json";
 
 import type { Locale } from "../locales";
 
@@ -43,7 +43,6 @@ import type { Locale } from "../locales";
 const NAMESPACES = [
   [enCommon, ruCommon],
   [enNav, ruNav],
-  [enComing, ruComing],
   [enOverview, ruOverview],
   [enTable, ruTable],
   [enAuth, ruAuth],
@@ -58,6 +57,7 @@ const NAMESPACES = [
   [enTools, ruTools],
   [enWhy, ruWhy],
   [enSeats, ruSeats],
+  [enPlanning, ruPlanning],
 ] as const;
 
 type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
