@@ -149,6 +149,7 @@ function Demand({ model, f }: { model: PlanningModel; f: Formats }) {
     { key: "needed", label: t("col.needed"), numeric: true, hint: t("hint.needed") },
     { key: "shortfall", label: t("col.shortfall"), numeric: true },
     { key: "runsOut", label: t("col.runsOut"), hint: t("hint.runsOut") },
+    { key: "denials", label: t("col.denials"), numeric: true, hint: t("hint.denials") },
   ];
   const rows: Row[] = model.demands.map((d) => ({
     id: d.pool.id,
@@ -164,6 +165,7 @@ function Demand({ model, f }: { model: PlanningModel; f: Formats }) {
       needed: num(f.n(d.needed), d.needed),
       shortfall: d.shortfall > 0 ? { text: f.n(d.shortfall), sort: d.shortfall, tone: "warning" } : num(f.n(0), 0),
       runsOut: runsOutCell(d, f, t),
+      denials: d.denials > 0 ? { text: f.n(d.denials), sort: d.denials, tone: "danger" } : num(f.n(0), 0),
     },
   }));
 
@@ -179,7 +181,7 @@ function Demand({ model, f }: { model: PlanningModel; f: Formats }) {
 }
 
 function runsOutCell(d: PoolDemand, f: Formats, t: ReturnType<typeof useTranslations<"planning.demand">>): Cell {
-  if (d.trend.alreadyOver) return { text: t("already"), sort: "0", tone: "danger" };
+  if (d.trend.alreadyOver) return d.shortfall > 0 ? { text: t("already"), sort: "0", tone: "danger" } : { text: t("atCapacity"), sort: "1", tone: "warning" };
   if (d.runsOutOn) return { text: f.date(d.runsOutOn), sort: d.runsOutOn };
   return { text: d.trend.status === "ok" ? t("notWithin") : t("noTrend"), sort: "9" };
 }
@@ -292,6 +294,7 @@ function Plan({ model, f }: { model: PlanningModel; f: Formats }) {
           footer={{ pool: t("total"), bought: num(f.n(plan.total.seats), plan.total.seats), cost: num(f.money(plan.total.cost, plan.currency), plan.total.cost) }}
         />
         {hasKey && <p className="text-sm text-slate-600">{t("keyPriced")}</p>}
+        <Refusing model={model} f={f} />
         {plan.lines.length > 0 && (
           <div className="flex flex-col gap-2">
             <h3 className="text-sm font-semibold text-slate-800">{t("periods")}</h3>
@@ -315,6 +318,30 @@ function Plan({ model, f }: { model: PlanningModel; f: Formats }) {
   );
 }
 
+/** Full pools that refused sessions in the history: demand the rollups cannot show, so no purchase is computed for it. */
+function Refusing({ model, f }: { model: PlanningModel; f: Formats }) {
+  const t = useTranslations("planning.plan.refusing");
+  const refusing = model.demands.filter((d) => d.denials > 0).sort((a, b) => b.denials - a.denials);
+  if (refusing.length === 0) return null;
+  const days = Math.round((model.window.to - model.window.from) / 86_400_000);
+  return (
+    <div className="rounded-md border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-950" data-testid="planning-refusing">
+      <h3 className="font-semibold">{t("title")}</h3>
+      <ul className="mt-1 flex flex-col gap-1">
+        {refusing.map((d) => (
+          <li key={d.pool.id}>
+            {t("item", { pool: f.pool(d.pool), count: d.denials, days })}{" "}
+            <Link href={`/seats?${new URLSearchParams({ pool: d.pool.id, range: "90d" })}`} className="print:hidden">
+              {t("link")}
+            </Link>
+          </li>
+        ))}
+      </ul>
+      <p className="mt-2">{t("note")}</p>
+    </div>
+  );
+}
+
 function Runway({ model, f }: { model: PlanningModel; f: Formats }) {
   const t = useTranslations("planning.runway");
   const columns: Column[] = [
@@ -335,7 +362,7 @@ function Runway({ model, f }: { model: PlanningModel; f: Formats }) {
     cells: {
       regNumber: { text: r.regNumber, href: `/kits/${r.kitId}` },
       product: r.product,
-      backups: r.exhausted ? { text: f.n(0), sort: 0, tone: "danger" } : num(f.n(r.backupsLeft), r.backupsLeft),
+      backups: r.notActivated ? { text: t("notActivated"), sort: -1 } : r.exhausted ? { text: f.n(0), sort: 0, tone: "danger" } : num(f.n(r.backupsLeft), r.backupsLeft),
       rate: r.ratePerYear === null ? null : num(f.n1(r.ratePerYear), r.ratePerYear),
       source: r.rateSource === "none" && r.reason ? `${t("rateSource.none")}: ${t(`reason.${r.reason}`)}` : t(`rateSource.${r.rateSource}`),
       exhaustion: r.expectedExhaustion === null ? null : { text: f.date(r.expectedExhaustion), sort: r.expectedExhaustion },

@@ -27,12 +27,12 @@ export function loadPlanning(db: Db, at: Date, params: PlanningParams): Planning
   const overview = loadOverview(db, at);
   const pools: PlanPool[] = overview.model.pools.map(({ pool }) => ({ id: pool.id, host: pool.host, source: pool.source, counting: pool.counting, seats: pool.seats, keySeries: pool.keySeries ?? null }));
   const window = historyWindow(now);
-  const dailySeries = new Map(
-    pools.map((p) => [p.id, readSeatSeries(db, { pool: p.id, from: window.from, to: window.to, bucketMinutes: DAY_MINUTES }).series.map((b) => ({ t: Date.parse(b.t), inUse: b.inUse }))] as const),
-  );
+  const read = pools.map((p) => [p.id, readSeatSeries(db, { pool: p.id, from: window.from, to: window.to, bucketMinutes: DAY_MINUTES })] as const);
+  const dailySeries = new Map(read.map(([id, seats]) => [id, seats.series.map((b) => ({ t: Date.parse(b.t), inUse: b.inUse }))] as const));
+  const denials = new Map(read.map(([id, seats]) => [id, seats.denials] as const));
   const settings = getLicensingSettings(db);
   const inventory = loadInventory(db);
   const kits = kitRows(db).map((k) => ({ id: k.id, regNumber: k.regNumber, product: k.product, kind: k.kind, protection: k.protection, seats: k.seats, purchaseDate: k.purchaseDate, priceMinor: k.priceMinor, currency: k.currency }));
-  const model = buildPlanning({ now, params, pools, dailySeries, settings, runway: forecastInventoryRunway(inventory, now), kits });
+  const model = buildPlanning({ now, params, pools, dailySeries, denials, settings, runway: forecastInventoryRunway(inventory, now), kits });
   return { model, snapshotTakenAt: overview.snapshotTakenAt, currency: settings.currency };
 }

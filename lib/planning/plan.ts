@@ -113,6 +113,11 @@ export interface PoolDemand {
   runsOutOn: string | null;
   /** The order date: the day seats run out minus the lead time, never before today; null when nothing is short. */
   buyBy: string | null;
+  /**
+   * "No free license" events of the history refused because this pool was full. The rollups never show more
+   * seats held than a pool has, so a full pool hides the demand it refused: the page says so beside the plan.
+   */
+  denials: number;
 }
 
 export interface DemandOptions {
@@ -126,7 +131,7 @@ export interface DemandOptions {
  * will need at the end of the horizon. Demand is never taken below the p95 daily peak seen: a flat or falling
  * line does not argue seats away that were used on most busy days.
  */
-export function poolDemand(pool: PlanPool, peaks: DailyPeak[], { now, horizonDays, leadDays }: DemandOptions): PoolDemand {
+export function poolDemand(pool: PlanPool, peaks: DailyPeak[], { now, horizonDays, leadDays }: DemandOptions, denials = 0): PoolDemand {
   const trend = forecastDemandTrend({ series: peaks, capacity: pool.seats, now, horizonDays });
   const busy = peaks.map((p) => p.peak).filter((p) => Number.isFinite(p) && p > 0);
   const p95 = busy.length > 0 ? percentile(busy, 95) : null;
@@ -145,7 +150,7 @@ export function poolDemand(pool: PlanPool, peaks: DailyPeak[], { now, horizonDay
     const due = addDays(runsOutOn ?? today, -leadDays);
     buyBy = due < today ? today : due;
   }
-  return { pool, peaks, trend, p95, peak: busy.length ? Math.max(...busy) : 0, trendNow, trendAtHorizon, needed, shortfall, runsOutOn, buyBy };
+  return { pool, peaks, trend, p95, peak: busy.length ? Math.max(...busy) : 0, trendNow, trendAtHorizon, needed, shortfall, runsOutOn, buyBy, denials };
 }
 
 export interface PlannedKit {
@@ -286,6 +291,8 @@ export interface RunwayRow {
   regNumber: string;
   product: string;
   backupsLeft: number;
+  /** Never activated: its PIN set is not chosen yet, so it has no backups to count and nothing to run out of. */
+  notActivated: boolean;
   /** Expected hardware changes per year for the kit; null without a forecast. */
   ratePerYear: number | null;
   rateSource: "kit" | "company" | "none";
@@ -307,22 +314,27 @@ export function runwayRows(forecast: PinRunwayForecast, kits: readonly RunwayKit
   const end = now + horizonDays * DAY_MS;
   return forecast.kits.map((r) => {
     const kit = byId.get(r.kitId);
+    // The ledger counts no backup for a kit whose mode is not chosen yet (summarisePins: null → 0), so the
+    // engine calls it exhausted; it has simply not started, and needs nothing from the Licensing Center.
+    const notActivated = r.reason === "not-activated";
+    const exhausted = r.exhausted && !notActivated;
     const withinHorizon = r.expectedExhaustion !== null && r.expectedExhaustion <= end;
-    const needsCenter = r.exhausted || withinHorizon;
+    const needsCenter = exhausted || withinHorizon;
     return {
       kitId: r.kitId,
       regNumber: kit?.regNumber ?? String(r.kitId),
       product: kit?.product ?? "",
       backupsLeft: r.backupsLeft,
+      notActivated,
       ratePerYear: r.rateSource === "none" ? null : r.ratePerYear,
       rateSource: r.rateSource,
       reason: r.reason,
       expectedExhaustion: r.expectedExhaustion === null ? null : isoDay(r.expectedExhaustion),
       probabilityWithin6Months: r.probabilityWithin6Months,
       probabilityWithin12Months: r.probabilityWithin12Months,
-      exhausted: r.exhausted,
+      exhausted,
       needsCenter,
-      needBy: r.exhausted ? isoDay(now) : withinHorizon ? isoDay(r.expectedExhaustion!) : null,
+      needBy: exhausted ? isoDay(now) : withinHorizon ? isoDay(r.expectedExhaustion!) : null,
     };
   });
 }
@@ -414,6 +426,8 @@ export interface PlanningInput {
   pools: readonly PlanPool[];
   /** Daily buckets (`bucketMinutes` = 1440 over `historyWindow(now)`) per pool id. */
   dailySeries: ReadonlyMap<string, ReadonlyArray<{ t: number; inUse: number }>>;
+  /** "No free license" events of the history window per pool id (refused because that pool was full). */
+  denials?: ReadonlyMap<string, number>;
   settings: Pick<LicensingSettings, "kitSizes" | "kitPrices" | "currency">;
   runway: PinRunwayForecast;
   kits: readonly OwnedKit[];
@@ -432,7 +446,7 @@ export interface PlanningModel {
   runwayMethod: Localised;
   owned: OwnedKit[];
   ownedTotals: OwnedTotals;
-  /** The pool the chart shows: the URL's, else the first that will be short, else the busiest; null without pools. */
+  /** The pool the chart shows: the URL's, else the first that will be short, else the one refusing most sessions, else the fullest; null without pools. */
   chartPool: string | null;
   summary: { seatsOwned: number; seatsInPools: number; seatsToBuy: number; cost: number; unpriced: number; kitsNeedingCenter: number };
 }
@@ -443,12 +457,13 @@ export function buildPlanning(input: PlanningInput): PlanningModel {
   const horizonDays = horizonDaysOf(params.horizonMonths);
   const window = historyWindow(now);
   const options = { now, horizonDays, leadDays: params.leadDays };
-  const demands = input.pools.map((pool) => poolDemand(pool, dailyPeaks(input.dailySeries.get(pool.id) ?? []), options));
+  const demands = input.pools.map((pool) => poolDemand(pool, dailyPeaks(input.dailySeries.get(pool.id) ?? []), options, input.denials?.get(pool.id) ?? 0));
   const plan = purchasePlan(demands, input.settings);
   const runway = runwayRows(input.runway, input.kits, now, horizonDays);
   const owned = [...input.kits];
   const totals = ownedTotals(owned);
-  const busiest = [...demands].sort((a, b) => b.peak / Math.max(1, b.pool.seats) - a.peak / Math.max(1, a.pool.seats))[0];
+  // Without a purchase to show: the pool refusing most sessions, else the fullest (the larger on a tie).
+  const busiest = [...demands].sort((a, b) => b.denials - a.denials || b.peak / Math.max(1, b.pool.seats) - a.peak / Math.max(1, a.pool.seats) || b.pool.seats - a.pool.seats)[0];
   const chartPool = demands.find((d) => d.pool.id === params.pool)?.pool.id ?? plan.lines[0]?.poolId ?? busiest?.pool.id ?? null;
   return {
     now,

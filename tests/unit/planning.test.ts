@@ -251,7 +251,8 @@ describe("runwayRows — which kits need the Licensing Center within the horizon
       runway({ kitId: 1, backupsLeft: 0, exhausted: true, expectedExhaustion: NOW }),
       runway({ kitId: 2, expectedExhaustion: NOW + 100 * DAY }),
       runway({ kitId: 3, expectedExhaustion: NOW + 200 * DAY }),
-      runway({ kitId: 4, rateSource: "none", reason: "not-activated", ratePerYear: 0, ratePerComputerYear: null, probabilityWithin6Months: null, probabilityWithin12Months: null, backupsLeft: 2 }),
+      // As kit-runway.ts reports a kit whose PIN set is not chosen yet: 0 backups, so "exhausted".
+      runway({ kitId: 4, rateSource: "none", reason: "not-activated", ratePerYear: 0, ratePerComputerYear: null, probabilityWithin6Months: null, probabilityWithin12Months: null, backupsLeft: 0, exhausted: true }),
     ],
   };
   const kits = [1, 2, 3].map((id) => ({ id, regNumber: `81000000${id}`, product: `Kit ${id}` }));
@@ -270,7 +271,8 @@ describe("runwayRows — which kits need the Licensing Center within the horizon
 
   test("a kit without a forecast has no rate; a kit missing from the list keeps its id as its name", () => {
     const rows = runwayRows(forecast, kits, NOW, 183);
-    expect(rows.find((r) => r.kitId === 4)).toMatchObject({ ratePerYear: null, rateSource: "none", reason: "not-activated", regNumber: "4", product: "" });
+    expect(rows.find((r) => r.kitId === 4)).toMatchObject({ ratePerYear: null, rateSource: "none", reason: "not-activated", regNumber: "4", product: "", notActivated: true, exhausted: false, needsCenter: false });
+    expect(rows.find((r) => r.kitId === 1)).toMatchObject({ notActivated: false, exhausted: true });
     expect(rows.find((r) => r.kitId === 2)).toMatchObject({ ratePerYear: 0.5, regNumber: "810000002", product: "Kit 2", probabilityWithin6Months: 0.2 });
   });
 });
@@ -326,5 +328,13 @@ describe("the chart and the whole page", () => {
     expect(buildPlanning({ ...input, params: { horizonMonths: 24, leadDays: 30, pool: "a" } }).chartPool).toBe("a");
     expect(buildPlanning({ ...input, params: { horizonMonths: 6, leadDays: 30, pool: "nope" } }).chartPool).toBe("b");
     expect(buildPlanning({ ...input, pools: [], params: { horizonMonths: 6, leadDays: 30, pool: null } }).chartPool).toBeNull();
+    // Nothing to buy: the pool that refused most sessions, and its denials travel with its demand.
+    const calm = { ...input, pools: [pool(200, { id: "a" }), pool(100, { id: "b" })], denials: new Map([["b", 7]]) };
+    const refusing = buildPlanning({ ...calm, params: { horizonMonths: 6, leadDays: 30, pool: null } });
+    expect(refusing.plan.lines).toEqual([]);
+    expect(refusing.chartPool).toBe("b");
+    expect(refusing.demands.map((d) => d.denials)).toEqual([0, 7]);
+    // No denials either: the fullest pool.
+    expect(buildPlanning({ ...calm, denials: undefined, params: { horizonMonths: 6, leadDays: 30, pool: null } }).chartPool).toBe("b");
   });
 });
