@@ -139,7 +139,7 @@ function Demand({ model, f }: { model: PlanningModel; f: Formats }) {
   const demand = model.demands.find((d) => d.pool.id === model.chartPool) ?? model.demands[0];
   const columns: Column[] = [
     { key: "pool", label: t("col.pool"), wide: true },
-    { key: "counting", label: t("col.counting") },
+    { key: "counting", label: t("col.counting"), hint: c("legend"), nowrap: true },
     { key: "capacity", label: t("col.capacity"), numeric: true },
     { key: "peak", label: t("col.peak"), numeric: true },
     { key: "p95", label: t("col.p95"), numeric: true, hint: t("hint.p95") },
@@ -155,7 +155,7 @@ function Demand({ model, f }: { model: PlanningModel; f: Formats }) {
     id: d.pool.id,
     cells: {
       pool: f.pool(d.pool),
-      counting: c(d.pool.counting),
+      counting: c(`short.${d.pool.counting}`),
       capacity: num(f.n(d.pool.seats), d.pool.seats),
       peak: num(f.n(d.peak), d.peak),
       p95: d.p95 === null ? null : num(f.n1(d.p95), d.p95),
@@ -174,6 +174,7 @@ function Demand({ model, f }: { model: PlanningModel; f: Formats }) {
       <div className="flex flex-col gap-5">
         {demand && <DemandChart demand={demand} model={model} f={f} />}
         <DataTable columns={columns} rows={rows} caption={t("tableCaptionPools")} csvName="planning-demand" testId="planning-demand" initialSort={{ key: "shortfall", dir: "desc" }} />
+        <p className="text-sm text-slate-600">{c("legend")}</p>
         <Source>{t("source", { days: Math.round((model.window.to - model.window.from) / 86_400_000) })}</Source>
       </div>
     </Card>
@@ -251,7 +252,7 @@ function Plan({ model, f }: { model: PlanningModel; f: Formats }) {
   const columns: Column[] = [
     { key: "pool", label: t("col.pool") },
     { key: "buy", label: t("col.buy"), wide: true },
-    { key: "counting", label: t("col.counting") },
+    { key: "counting", label: t("col.counting"), hint: c("legend"), nowrap: true },
     { key: "capacity", label: t("col.capacity"), numeric: true },
     { key: "needed", label: t("col.needed"), numeric: true },
     { key: "shortfall", label: t("col.shortfall"), numeric: true },
@@ -265,7 +266,7 @@ function Plan({ model, f }: { model: PlanningModel; f: Formats }) {
     cells: {
       pool: f.pool(line.pool),
       buy: what(line),
-      counting: c(line.pool.counting),
+      counting: c(`short.${line.pool.counting}`),
       capacity: num(f.n(line.pool.seats), line.pool.seats),
       needed: num(f.n(line.needed), line.needed),
       shortfall: num(f.n(line.shortfall), line.shortfall),

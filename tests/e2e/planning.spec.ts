@@ -99,6 +99,9 @@ test("finance: every pool's seats needed and short are what the engine computes 
   await expect(page.getByTestId("planning-runway").getByRole("link", { name: en.planning.runway.how }).first()).toHaveAttribute("href", /^\/kits\/\d+$/);
   await expect(page.getByTestId("planning-owned").locator("tbody tr")).not.toHaveCount(0);
 
+  await page.screenshot({ path: screenshotPath("planning-finance-en-top") });
+  await page.getByTestId("planning-chart").screenshot({ path: screenshotPath("planning-chart-en") });
+
   // A shared link: the pool on the chart and the lead time live in the URL.
   const other = pools.pools.find((p) => p.kind === "hasp-network") ?? pools.pools[0];
   await page.getByLabel(en.planning.filters.pool, { exact: true }).selectOption(other.id);
@@ -133,6 +136,8 @@ test("in Russian: the page's own words are Russian, nothing of the English catal
   expect(leftovers).toEqual([]);
   expect(text).not.toMatch(/\b(Trend|backup PIN|Licensing Center|per computer|per session|Order by|Purchase plan|Seats owned)\b/);
   await page.screenshot({ path: screenshotPath("planning-finance-ru"), fullPage: true });
+  await page.getByRole("heading", { name: ru.planning.plan.title }).scrollIntoViewIfNeeded();
+  await page.screenshot({ path: screenshotPath("planning-finance-ru-plan") });
   expect(errors).toEqual([]);
 });
 
@@ -156,7 +161,7 @@ test("the print view fits A4 landscape: no menu or buttons, nothing wider than t
     const main = document.querySelector("main")!;
     const limit = document.documentElement.clientWidth;
     const wide = [...main.querySelectorAll<HTMLElement>("*")]
-      .filter((el) => el.getClientRects().length > 0)
+      .filter((el) => el.getClientRects().length > 0 && el.getBoundingClientRect().width > 1)
       .filter((el) => (el.scrollWidth > el.clientWidth + 1 && getComputedStyle(el).overflowX !== "visible") || el.getBoundingClientRect().right > limit + 1)
       .map((el) => `${el.tagName.toLowerCase()}.${el.className}`.slice(0, 120));
     return { main: [main.scrollWidth, main.clientWidth], page: [document.documentElement.scrollWidth, limit], wide };
