@@ -22,12 +22,12 @@ const PRINT_CSS = `
 @media print {
   @page { size: A4 landscape; margin: 12mm; }
   [data-planning] button, [data-planning] details, [data-planning] [data-print-hidden] { display: none !important; }
+  [data-planning] th button { display: inline !important; }
   [data-planning] .overflow-x-auto { overflow: visible !important; }
-  [data-planning] table { font-size: 8.5pt; table-layout: auto; }
-  [data-planning] th, [data-planning] td { white-space: normal !important; overflow-wrap: anywhere; min-width: 0 !important; padding-left: 0.25rem; padding-right: 0.25rem; }
+  [data-planning] table { font-size: 8.5pt; }
+  [data-planning] th, [data-planning] td { min-width: 0 !important; padding-left: 0.2rem; padding-right: 0.2rem; }
   [data-planning] .recharts-responsive-container, [data-planning] .recharts-wrapper { width: 100% !important; max-width: 100% !important; }
-  [data-planning] svg.recharts-surface { max-width: 100%; height: auto; }
-  [data-planning] .planning-chart > figure > div[style] { height: auto !important; }
+  [data-planning] svg.recharts-surface { max-width: 100%; }
 }
 `;
 

@@ -391,8 +391,8 @@ export interface TrendChartPoint {
 }
 
 /**
- * One pool's chart: every day of the history with its peak, then a point a week into the future up to the end
- * of the horizon (and the crossing day), the line at each; capacity throughout.
+ * One pool's chart: every day of the history with seats held (its peak), then a point a week into the future up
+ * to the end of the horizon (and the crossing day), the line at each; capacity throughout.
  */
 export function trendChartData(demand: PoolDemand, window: { from: number }, { now, horizonDays }: Pick<DemandOptions, "now" | "horizonDays">): TrendChartPoint[] {
   const peaks = new Map<string, number>();
@@ -413,7 +413,9 @@ export function trendChartData(demand: PoolDemand, window: { from: number }, { n
       const peak = t <= today ? (peaks.get(isoDay(t)) ?? 0) : null;
       const line = t >= origin ? trendAt(demand.trend, t) : null;
       return { t, peak: peak === null || peak <= 0 ? null : peak, trend: line === null ? null : round(Math.max(0, line)), capacity: demand.pool.seats };
-    });
+    })
+    // Days of the history without seats held are left out, as in the fit: the area steps over weekends instead of breaking into slivers.
+    .filter((p) => p.t > today || p.peak !== null);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -11,6 +11,7 @@ import { expect, test, type Page } from "@playwright/test";
 
 import { LOCALE_COOKIE } from "../../lib/i18n/locales";
 import enAuth from "../../lib/i18n/messages/en/auth.json";
+import enTable from "../../lib/i18n/messages/en/table.json";
 import en from "../../lib/i18n/messages/en/planning.json";
 import ru from "../../lib/i18n/messages/ru/planning.json";
 import { cheapestKits, forecastDemandTrend, percentile, type DailyPeak } from "../../lib/licensing/forecast";
@@ -155,23 +156,33 @@ test("the print view fits A4 landscape: no menu or buttons, nothing wider than t
   await expect(page.getByRole("navigation")).toBeHidden();
   await expect(page.getByRole("button", { name: en.planning.print })).toBeHidden();
   await expect(page.getByTestId("planning-filters")).toBeHidden();
-  // Let the chart follow the wider print layout (the sidebar is gone).
+  await expect(page.getByRole("button", { name: enTable.table.exportCsv }).first()).toBeHidden();
+  // Column headers stay (they are sort buttons on screen), and the chart is drawn.
+  await expect(page.getByTestId("planning-demand").locator("thead th").first()).toBeVisible();
+  await expect(page.getByTestId("planning-chart").locator(".recharts-surface").first()).toBeVisible();
+  // 1123 px is the whole A4 landscape sheet at 96 dpi; 1032 px is what is left inside the 12 mm margins.
+  for (const width of [1123, 1032]) {
+    await page.setViewportSize({ width, height: 794 });
+    // Let the chart follow the print layout (the sidebar is gone).
+    await page.waitForTimeout(300);
+    const overflow = await page.evaluate(() => {
+      const main = document.querySelector("main")!;
+      const limit = document.documentElement.clientWidth;
+      const wide = [...main.querySelectorAll<HTMLElement>("*")]
+        .filter((el) => el.getClientRects().length > 0 && el.getBoundingClientRect().width > 1)
+        .filter((el) => (el.scrollWidth > el.clientWidth + 1 && getComputedStyle(el).overflowX !== "visible") || el.getBoundingClientRect().right > limit + 1)
+        .map((el) => `${el.tagName.toLowerCase()}.${el.className}`.slice(0, 120));
+      return { main: [main.scrollWidth, main.clientWidth], page: [document.documentElement.scrollWidth, limit], wide };
+    });
+    expect(overflow.main[0], `main at ${width} px`).toBeLessThanOrEqual(overflow.main[1]);
+    expect(overflow.page[0], `page at ${width} px`).toBeLessThanOrEqual(overflow.page[1]);
+    expect(overflow.wide, `elements wider than ${width} px`).toEqual([]);
+  }
+  await page.setViewportSize({ width: 1123, height: 794 });
   await page.waitForTimeout(300);
-  const overflow = await page.evaluate(() => {
-    const main = document.querySelector("main")!;
-    const limit = document.documentElement.clientWidth;
-    const wide = [...main.querySelectorAll<HTMLElement>("*")]
-      .filter((el) => el.getClientRects().length > 0 && el.getBoundingClientRect().width > 1)
-      .filter((el) => (el.scrollWidth > el.clientWidth + 1 && getComputedStyle(el).overflowX !== "visible") || el.getBoundingClientRect().right > limit + 1)
-      .map((el) => `${el.tagName.toLowerCase()}.${el.className}`.slice(0, 120));
-    return { main: [main.scrollWidth, main.clientWidth], page: [document.documentElement.scrollWidth, limit], wide };
-  });
-  expect(overflow.main[0]).toBeLessThanOrEqual(overflow.main[1]);
-  expect(overflow.page[0]).toBeLessThanOrEqual(overflow.page[1]);
-  expect(overflow.wide).toEqual([]);
   await page.screenshot({ path: screenshotPath("planning-print"), fullPage: true });
 
-  const pdf = await page.pdf({ format: "A4", landscape: true, printBackground: true });
+  const pdf = await page.pdf({ format: "A4", landscape: true, printBackground: true, preferCSSPageSize: true });
   fs.writeFileSync(screenshotPath("planning-a4-landscape").replace(/\.png$/, ".pdf"), pdf);
   expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
   expect(pdf.length).toBeGreaterThan(20_000);

@@ -288,14 +288,17 @@ describe("owned and paid", () => {
 });
 
 describe("the chart and the whole page", () => {
-  test("daily peaks up to today (0 = a gap, as in the fit), then a point a week to the horizon, the crossing day included; the line from its first day", () => {
+  test("daily peaks up to today (days without seats held left out, as in the fit), then a point a week to the horizon, the crossing day included; the line from its first day", () => {
     const demand = poolDemand(pool(20), GROWING, { now: NOW, horizonDays: 30, leadDays: 0 });
     const points = trendChartData(demand, { from: day("2025-12-14") }, { now: NOW, horizonDays: 30 });
     const at = (iso: string) => points.find((p) => p.t === day(iso));
-    expect(points[0]).toEqual({ t: day("2025-12-14"), peak: null, trend: null, capacity: 20 });
-    expect(at("2025-12-16")).toEqual({ t: day("2025-12-16"), peak: 8, trend: 8, capacity: 20 });
-    expect(at("2025-12-17")).toEqual({ t: day("2025-12-17"), peak: null, trend: 8.25, capacity: 20 });
-    expect(at(TODAY)?.peak).toBeNull();
+    expect(points[0]).toEqual({ t: day("2025-12-16"), peak: 8, trend: 8, capacity: 20 });
+    expect(at("2025-12-20")).toEqual({ t: day("2025-12-20"), peak: 9, trend: 9, capacity: 20 });
+    // Days without seats held (and before the first one) are not drawn, as the fit leaves them out.
+    expect(at("2025-12-14")).toBeUndefined();
+    expect(at("2025-12-17")).toBeUndefined();
+    expect(at(TODAY)).toBeUndefined();
+    expect(points.filter((p) => p.t <= day(TODAY)).map((p) => p.peak)).toEqual([8, 9, 10, 11, 12, 13, 14, 15]);
     expect(points.filter((p) => p.t > day(TODAY)).map((p) => new Date(p.t).toISOString().slice(0, 10))).toEqual(["2026-01-22", "2026-01-29", "2026-02-02", "2026-02-05", "2026-02-12", "2026-02-14"]);
     expect(at("2026-02-02")?.trend).toBe(20);
     expect(points.every((p, i) => i === 0 || p.t > points[i - 1].t)).toBe(true);
