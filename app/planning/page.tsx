@@ -16,7 +16,8 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 /**
  * A4 landscape without the shell (the layout hides the sidebar and header in print), the filters or the buttons;
- * tables wrap instead of scrolling, and the chart shrinks to the page's width.
+ * tables wrap instead of scrolling, and the chart shrinks to the page's width when the browser prints without
+ * resizing it first (Recharts draws it inside a 0×0 box that overflows: give that box the container's size).
  */
 const PRINT_CSS = `
 @media print {
@@ -26,8 +27,9 @@ const PRINT_CSS = `
   [data-planning] .overflow-x-auto { overflow: visible !important; }
   [data-planning] table { font-size: 8.5pt; }
   [data-planning] th, [data-planning] td { min-width: 0 !important; padding-left: 0.2rem; padding-right: 0.2rem; }
-  [data-planning] .recharts-responsive-container, [data-planning] .recharts-wrapper { width: 100% !important; max-width: 100% !important; }
-  [data-planning] svg.recharts-surface { max-width: 100%; }
+  [data-planning] .recharts-responsive-container > div { width: 100% !important; height: 100% !important; }
+  [data-planning] .recharts-wrapper { max-width: 100% !important; max-height: 100%; }
+  [data-planning] svg.recharts-surface { max-width: 100%; height: auto; }
 }
 `;
 
