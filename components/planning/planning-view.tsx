@@ -37,6 +37,8 @@ function useFormats(currency: string) {
     locale,
     n: (v: number) => format.number(v),
     n1: (v: number) => format.number(v, { maximumFractionDigits: 1 }),
+    /** A rate that may be small or negative: two decimals and its sign (+0.24, −0.04). */
+    signed: (v: number) => format.number(v, { maximumFractionDigits: 2, signDisplay: "exceptZero" }),
     percent: (v: number) => format.number(v, { style: "percent", maximumFractionDigits: 0 }),
     date: (iso: string) => format.dateTime(new Date(dayMs(iso)), { dateStyle: "medium", timeZone: "UTC" }),
     instant: (ms: number) => format.dateTime(new Date(ms), { dateStyle: "medium", timeStyle: "short" }),
@@ -160,7 +162,7 @@ function Demand({ model, f }: { model: PlanningModel; f: Formats }) {
       peak: num(f.n(d.peak), d.peak),
       p95: d.p95 === null ? null : num(f.n1(d.p95), d.p95),
       trendNow: d.trendNow === null ? { text: t("noTrend"), sort: null } : num(f.n1(d.trendNow), d.trendNow),
-      slope: d.trend.status === "ok" ? num(f.n1(d.trend.slopePerMonth), d.trend.slopePerMonth) : null,
+      slope: d.trend.status === "ok" ? num(f.signed(d.trend.slopePerMonth), d.trend.slopePerMonth) : null,
       trendAtHorizon: d.trendAtHorizon === null ? null : num(f.n1(d.trendAtHorizon), d.trendAtHorizon),
       needed: num(f.n(d.needed), d.needed),
       shortfall: d.shortfall > 0 ? { text: f.n(d.shortfall), sort: d.shortfall, tone: "warning" } : num(f.n(0), 0),
