@@ -29,8 +29,12 @@ export const LicensingSettingsSchema = z.object({
   serverTimeZone: z.string().min(1).refine(isTimeZone, "must be an IANA time zone such as Europe/Moscow"),
   /** Warn when a kit's last backup PIN is expected within this many months. */
   runwayWarningMonths: z.number().int().min(1).max(60),
-  /** Pool load at or above which a pool is shown as nearly full. */
+  /** Pool load at or above which a pool is shown as nearly full (and the Overview raises an alert). */
   utilisationWarning: z.number().min(0).max(1),
+  /** Per pool (an id from /api/pools): its own load threshold, in place of `utilisationWarning`. */
+  poolThresholds: z.record(z.string().trim().min(1).max(300), z.number().min(0).max(1)),
+  /** The Overview warns when the newest rac capture is older than this (captures are expected every few minutes). */
+  snapshotMaxAgeMinutes: z.number().int().min(1).max(10_080),
 });
 
 export type LicensingSettings = z.infer<typeof LicensingSettingsSchema>;
@@ -57,6 +61,8 @@ export const DEFAULT_SETTINGS: LicensingSettings = {
   serverTimeZone: "Europe/Moscow",
   runwayWarningMonths: 6,
   utilisationWarning: 0.8,
+  poolThresholds: {},
+  snapshotMaxAgeMinutes: 60,
 };
 
 /** What an admin may send to change settings: any subset of the keys, each validated; unknown keys refused. */

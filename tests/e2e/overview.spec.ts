@@ -7,6 +7,8 @@ import Database from "better-sqlite3";
 import { expect, test, type Page } from "@playwright/test";
 
 import { screenshotPath } from "../helpers/screenshots";
+import { watchConsole } from "./console";
+import { storageStateOf } from "./roles";
 
 function expectedFigures() {
   const db = new Database(process.env.E2E_DATABASE_PATH!, { readonly: true, fileMustExist: true });
@@ -110,4 +112,34 @@ test("the Overview reads in Russian after switching the language", async ({ page
   await page.screenshot({ path: screenshotPath("overview-ru"), fullPage: true });
   await page.getByRole("button", { name: "English" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Overview" })).toBeVisible();
+});
+
+type PoolsBody = { pools: Array<{ id: string; seats: number; inUse: number }> };
+
+test("alerts: every full shared pool is an urgent alert that opens its seats; a lead gets no link to pages they cannot open", async ({ page, request, browser }) => {
+  const errors = watchConsole(page);
+  const { pools } = (await (await request.get("/api/pools")).json()) as PoolsBody;
+  const full = pools.filter((p) => p.seats > 1 && p.inUse >= p.seats);
+  await page.goto("/");
+  const list = page.getByTestId("alerts");
+  await expect(list).toBeVisible();
+  await expect(list.locator('[data-code="pool-full"]')).toHaveCount(full.length);
+  // Urgent ones first.
+  const severities = await list.getByTestId("alert").evaluateAll((items) => items.map((i) => i.getAttribute("data-severity")));
+  expect(severities).toEqual([...severities].sort((a, b) => (a === b ? 0 : a === "danger" ? -1 : 1)));
+  await page.screenshot({ path: screenshotPath("overview-alerts-en") });
+  if (full.length > 0) {
+    await list.locator('[data-code="pool-full"]').first().getByRole("link").click();
+    await expect(page).toHaveURL((url) => url.pathname === "/seats" && full.some((p) => p.id === url.searchParams.get("pool")));
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Seats");
+  }
+  expect(errors).toEqual([]);
+
+  const lead = await browser.newContext({ storageState: storageStateOf("lead") });
+  const leadPage = await lead.newPage();
+  await leadPage.goto("/");
+  await expect(leadPage.getByTestId("alerts")).toBeVisible();
+  const hrefs = await leadPage.getByTestId("alerts").getByRole("link").evaluateAll((links) => links.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+  for (const href of hrefs) expect(["/kits", "/keys", "/servers", "/infobases"].some((p) => href.startsWith(p)), href).toBe(false);
+  await lead.close();
 });
