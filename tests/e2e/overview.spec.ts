@@ -143,3 +143,34 @@ test("alerts: every full shared pool is an urgent alert that opens its seats; a 
   for (const href of hrefs) expect(["/kits", "/keys", "/servers", "/infobases"].some((p) => href.startsWith(p)), href).toBe(false);
   await lead.close();
 });
+
+test("an admin gives one pool its own threshold in Settings and the Overview raises that pool's alert", async ({ page, request }) => {
+  const errors = watchConsole(page);
+  const { pools } = (await (await request.get("/api/pools")).json()) as PoolsBody;
+  // A shared pool below the company-wide 80 % and not full: its own threshold of 1 % must raise its alert.
+  const quiet = pools.find((p) => p.seats > 1 && p.inUse > 0 && p.inUse / p.seats < 0.8);
+  expect(quiet, "the demo has a shared pool below 80 %").toBeDefined();
+  try {
+    await page.goto("/settings");
+    const form = page.getByTestId("alert-settings");
+    await expect(form).toBeVisible();
+    const row = form.locator(`tr[data-pool="${quiet!.id}"]`);
+    await row.getByRole("spinbutton").fill("150");
+    await form.getByRole("button", { name: "Save" }).click();
+    // The browser refuses it on its field, with the rule, before anything is sent.
+    await expect(row.getByText("A share from 0 to 100 %.")).toBeVisible();
+    await row.getByRole("spinbutton").fill("1");
+    await form.getByRole("button", { name: "Save" }).click();
+    await expect(form.getByText("Saved.")).toBeVisible();
+    await page.screenshot({ path: screenshotPath("settings-alerts-en"), fullPage: true });
+
+    const settings = (await (await request.get("/api/settings/licensing")).json()) as { settings: { poolThresholds: Record<string, number> } };
+    expect(settings.settings.poolThresholds).toEqual({ [quiet!.id]: 0.01 });
+    await page.goto("/");
+    const alert = page.getByTestId("alerts").locator('[data-code="pool-over-threshold"]').filter({ has: page.locator(`a[href="/seats?pool=${encodeURIComponent(quiet!.id)}"]`) });
+    await expect(alert).toHaveCount(1);
+    expect(errors).toEqual([]);
+  } finally {
+    expect((await request.patch("/api/settings/licensing", { data: { reset: ["poolThresholds"] } })).status()).toBe(200);
+  }
+});

@@ -9,7 +9,7 @@ import { ALERT_CODES, overviewAlerts, poolThreshold, type AlertInput } from "@/l
 import type { KitRunway } from "@/lib/licensing/forecast";
 import type { PinSummary } from "@/lib/licensing/pin-summary";
 import type { PoolUsage } from "@/lib/licensing/pools";
-import { DEFAULT_SETTINGS } from "@/lib/licensing/settings";
+import { alertSettingsForm, alertSettingsPatch, AlertSettingsFormSchema, DEFAULT_SETTINGS, LicensingSettingsPatchSchema } from "@/lib/licensing/settings";
 import type { InventoryKit, Pool } from "@/lib/licensing/types";
 
 const NOW = Date.UTC(2026, 11, 7, 12, 0);
@@ -156,4 +156,35 @@ describe("overviewAlerts: one rule each", () => {
       for (const a of alerts) expect(ALERT_CODES).toContain(a.code);
     },
   );
+});
+
+describe("the Settings page's alerts form", () => {
+  const settings = { ...DEFAULT_SETTINGS, utilisationWarning: 0.7, poolThresholds: { a: 0.95, gone: 0.5 } };
+
+  test("shows loads in percent, a pool without its own threshold blank", () => {
+    expect(alertSettingsForm(settings, ["a", "b"])).toEqual({
+      utilisationPercent: 70,
+      runwayWarningMonths: 6,
+      snapshotMaxAgeMinutes: 60,
+      pools: [{ id: "a", percent: 95 }, { id: "b", percent: undefined }],
+    });
+  });
+
+  test("saves fractions; a blanked pool loses its threshold, a pool not shown keeps its own", () => {
+    const patch = alertSettingsPatch({ utilisationPercent: 85, runwayWarningMonths: 3, snapshotMaxAgeMinutes: 20, pools: [{ id: "a" }, { id: "b", percent: 60 }] }, settings.poolThresholds);
+    expect(patch).toEqual({ set: { utilisationWarning: 0.85, runwayWarningMonths: 3, snapshotMaxAgeMinutes: 20, poolThresholds: { gone: 0.5, b: 0.6 } } });
+    // What it sends passes the API's own rules.
+    expect(LicensingSettingsPatchSchema.safeParse(patch.set).success).toBe(true);
+  });
+
+  test.each([
+    ["a load over 100 %", { utilisationPercent: 120 }, "utilisationPercent"],
+    ["a negative pool threshold", { pools: [{ id: "a", percent: -1 }] }, "pools.0.percent"],
+    ["0 months of runway", { runwayWarningMonths: 0 }, "runwayWarningMonths"],
+    ["a capture age of 1.5 minutes", { snapshotMaxAgeMinutes: 1.5 }, "snapshotMaxAgeMinutes"],
+  ])("%s is refused on its field", (_name, change, path) => {
+    const result = AlertSettingsFormSchema.safeParse({ ...alertSettingsForm(DEFAULT_SETTINGS, ["a"]), ...change });
+    expect(result.success).toBe(false);
+    expect(result.error!.issues.map((i) => i.path.join("."))).toContain(path);
+  });
 });
