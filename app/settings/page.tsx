@@ -34,7 +34,10 @@ export default async function SettingsPage() {
         <TokensSection initialTokens={listApiTokens(db).map(toApiTokenWire)} />
         <AlertsSection
           settings={getLicensingSettings(db)}
-          pools={loadOverview(db, new Date()).model.pools.map(({ pool, inUse }) => ({ id: pool.id, host: pool.host, source: pool.source, seats: pool.seats, inUse }))}
+          pools={loadOverview(db, new Date())
+            // A one-seat license on its own computer never raises a load alert (lib/licensing/alerts.ts).
+            .model.pools.filter(({ pool }) => pool.seats > 1)
+            .map(({ pool, inUse }) => ({ id: pool.id, host: pool.host, source: pool.source, seats: pool.seats, inUse }))}
         />
       </div>
     </>
