@@ -61,7 +61,7 @@ export function AlertsSection({ settings, pools }: { settings: LicensingSettings
           {pools.length === 0 ? (
             <p className="mt-2 text-sm text-slate-600">{t("pools.empty")}</p>
           ) : (
-            <div className="mt-2 overflow-x-auto">
+            <div className="relative mt-2 overflow-x-auto">
               <table className="w-full text-sm" data-testid="pool-thresholds">
                 <caption className="sr-only">{t("pools.caption")}</caption>
                 <thead>

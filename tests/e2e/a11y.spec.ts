@@ -9,7 +9,7 @@ import { expect, test, type Page } from "@playwright/test";
 import { USER_ROLES } from "../../lib/domain/enums";
 import { screenshotPath } from "../helpers/screenshots";
 import { watchConsole } from "./console";
-import { openAndSettle, pagesOf } from "./pages";
+import { inLanes, openAndSettle, pagesOf } from "./pages";
 import { storageStateOf } from "./roles";
 
 type Violation = { id: string; impact?: string | null; help: string; nodes: Array<{ target: unknown; failureSummary?: string }> };
@@ -27,14 +27,17 @@ for (const role of USER_ROLES) {
   test.describe(`as ${role}`, () => {
     test.use({ storageState: storageStateOf(role) });
 
-    test(`${role}: every page they may open has no serious or critical accessibility violation`, async ({ page }) => {
-      test.setTimeout(180_000);
-      const errors = watchConsole(page);
+    test(`${role}: every page they may open has no serious or critical accessibility violation`, async ({ page, context }) => {
+      test.setTimeout(240_000);
       const problems: string[] = [];
-      for (const path of await pagesOf(role, page)) {
-        await openAndSettle(page, path);
-        problems.push(...(await seriousViolations(page)).map((v) => `${path}: ${v}`));
-      }
+      const errors: string[] = [];
+      const logs = new Map<Page, string[]>();
+      await inLanes(context, await pagesOf(role, page), async (tab, path) => {
+        if (!logs.has(tab)) logs.set(tab, watchConsole(tab));
+        await openAndSettle(tab, path);
+        problems.push(...(await seriousViolations(tab)).map((v) => `${path}: ${v}`));
+        errors.push(...logs.get(tab)!.splice(0).map((e) => `${path}: ${e}`));
+      });
       expect(problems).toEqual([]);
       expect(errors).toEqual([]);
     });
@@ -44,14 +47,14 @@ for (const role of USER_ROLES) {
 test.describe("at 390 px", () => {
   test.use({ storageState: storageStateOf("admin"), viewport: { width: 390, height: 844 } });
 
-  test("every page fits a phone's width: nothing scrolls sideways but the wide tables inside their cards", async ({ page }) => {
+  test("every page fits a phone's width: nothing scrolls sideways but the wide tables inside their cards", async ({ page, context }) => {
     test.setTimeout(180_000);
     const wide: string[] = [];
-    for (const path of await pagesOf("admin", page)) {
-      await openAndSettle(page, path);
-      const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    await inLanes(context, await pagesOf("admin", page), async (tab, path) => {
+      await openAndSettle(tab, path);
+      const width = await tab.evaluate(() => document.documentElement.scrollWidth);
       if (width > 390) wide.push(`${path}: ${width} px`);
-    }
+    });
     await openAndSettle(page, "/");
     await page.screenshot({ path: screenshotPath("overview-390"), fullPage: true });
     expect(wide).toEqual([]);

@@ -2,7 +2,7 @@
  * The pages of the dashboard as the access table lists them (lib/security/access.ts), for the specs that visit
  * every page a role may open: a new page is visited without editing them.
  */
-import { expect, type Page } from "@playwright/test";
+import { expect, type BrowserContext, type Page } from "@playwright/test";
 
 import type { UserRole } from "../../lib/domain/enums";
 import { ACCESS_RULES, pageAllowed, type Principal } from "../../lib/security/access";
@@ -32,4 +32,19 @@ export async function openAndSettle(page: Page, path: string) {
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
   // Charts draw after hydration: let the page reach its final state before judging it.
   await page.waitForLoadState("networkidle");
+}
+
+/**
+ * Visits `paths` in `lanes` tabs of one browser context at once (axe and rendering are CPU-bound in the
+ * browser; two tabs use both cores of a small CI machine), each path once, in order within a lane.
+ */
+export async function inLanes(context: BrowserContext, paths: readonly string[], visit: (page: Page, path: string) => Promise<void>, lanes = 2): Promise<void> {
+  const queue = [...paths];
+  await Promise.all(
+    Array.from({ length: Math.min(lanes, paths.length) }, async () => {
+      const page = await context.newPage();
+      for (let path = queue.shift(); path !== undefined; path = queue.shift()) await visit(page, path);
+      await page.close();
+    }),
+  );
 }

@@ -7,7 +7,7 @@ import { expect, test } from "@playwright/test";
 
 import { LOCALE_COOKIE } from "../../lib/i18n/locales";
 import { englishLeftovers, englishPhrases } from "./english-leftovers";
-import { openAndSettle, pagesOf } from "./pages";
+import { inLanes, openAndSettle, pagesOf } from "./pages";
 import { storageStateOf } from "./roles";
 
 test.use({ storageState: storageStateOf("admin") });
@@ -21,10 +21,10 @@ test("in Russian, no page shows an English phrase of the catalog", async ({ page
 
   await context.addCookies([{ name: LOCALE_COOKIE, value: "ru", url: baseURL! }]);
   const found: string[] = [];
-  for (const path of await pagesOf("admin", page)) {
-    await openAndSettle(page, path);
-    await expect(page.locator("html")).toHaveAttribute("lang", "ru");
-    found.push(...(await englishLeftovers(page)).map((p) => `${path}: ${p}`));
-  }
+  await inLanes(context, await pagesOf("admin", page), async (tab, path) => {
+    await openAndSettle(tab, path);
+    await expect(tab.locator("html")).toHaveAttribute("lang", "ru");
+    found.push(...(await englishLeftovers(tab)).map((p) => `${path}: ${p}`));
+  });
   expect(found).toEqual([]);
 });
