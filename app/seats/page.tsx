@@ -5,12 +5,12 @@ import { DEFAULT_SEAT_RANGE, SEAT_RANGE_DAYS, SEAT_RANGES, type SeatRange } from
 import { SeatsView, type HolderGroups, type SeatsViewData } from "@/components/seats/seats-view";
 import { getDb } from "@/db/client";
 import { loadOverview } from "@/db/queries/overview";
-import { readSeatSeries } from "@/db/queries/seat-usage";
+import { denialTimes, readSeatSeries } from "@/db/queries/seat-usage";
 import { listHolders } from "@/db/queries/sessions";
 import type { PoolUsage } from "@/lib/licensing/pools";
 import { can } from "@/lib/security/access";
 import { seatsQuerySchema } from "@/lib/seats/api";
-import { loadHistogram } from "@/lib/seats/series";
+import { denialsPerBucket, loadHistogram } from "@/lib/seats/series";
 import { HolderListQuerySchema, type HolderWire } from "@/lib/sessions/api";
 
 export async function generateMetadata() {
@@ -90,6 +90,7 @@ export default async function SeatsPage({ searchParams }: { searchParams: Search
       seats,
       capacity: pool ? pool.seats : overview.model.totals.seats,
       histogram: loadHistogram(seats.series),
+      denials: denialsPerBucket(denialTimes(db, query), query.from, query.to, query.bucketMinutes),
       holders: groupHolders(allHolders(), pools),
     };
   }

@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useFormatter, useTranslations } from "next-intl";
 
-import { SeatChart, type SeatChartTicks } from "@/components/charts/seat-chart";
+import { TimeChart, type TimeChartTicks } from "@/components/charts/time-chart";
 import { PageHeader } from "@/components/shell/page-header";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -34,9 +34,9 @@ interface Common {
 
 export type SeatsViewData =
   | (Common & { state: "empty" })
-  | (Common & { state: "ready"; takenAt: string; seats: SeatsResponse; capacity: number; histogram: LoadBand[]; holders: HolderGroups });
+  | (Common & { state: "ready"; takenAt: string; seats: SeatsResponse; capacity: number; histogram: LoadBand[]; holders: HolderGroups; /** "No free license" events per bucket (the chart marks them). */ denials: Array<{ t: number; count: number }> });
 
-const TICKS: Record<SeatRange, SeatChartTicks> = { day: "time", week: "date", "90d": "date", year: "month" };
+const TICKS: Record<SeatRange, TimeChartTicks> = { day: "time", week: "date", "90d": "date", year: "month" };
 
 /** The Seats page (issue 11 §1): seats held over time per pool, their percentiles, the share of time at each load, who holds them now. */
 export function SeatsView({ data }: { data: SeatsViewData }) {
@@ -103,21 +103,25 @@ function Ready({ data }: { data: Extract<SeatsViewData, { state: "ready" }> }) {
         ))}
       </section>
       <Card>
-        <SeatChart
+        <TimeChart
           testId="seat-chart"
           title={t("chart.title")}
           summary={t("chart.summary", { peak: seats.peak, capacity: data.capacity, p95: seats.percentiles.p95, denials: seats.denials })}
           data={seats.series.map((b) => ({ t: Date.parse(b.t), inUse: b.inUse, capacity: b.capacity }))}
+          series={[
+            { key: "inUse", label: t("chart.inUse"), tone: "primary", kind: "area" },
+            { key: "capacity", label: t("chart.capacity"), tone: "limit", kind: "line" },
+          ]}
+          markers={data.denials.map((d) => ({ t: d.t, label: t("chart.denialMarker", { count: d.count }) }))}
           ticks={TICKS[data.range]}
           withTime={withTime}
           labels={{
-            inUse: t("chart.inUse"),
-            capacity: t("chart.capacity"),
             yAxis: t("chart.yAxis"),
             xAxis: t("chart.xAxis"),
             time: t("chart.time"),
             tableToggle: t("chart.tableToggle"),
             tableCaption: t("chart.tableCaption"),
+            markers: t("chart.markers"),
           }}
         />
       </Card>

@@ -76,6 +76,22 @@ export function writePoolUsageSweep(db: Db, snapshots: ReadonlyArray<{ id: numbe
   return written;
 }
 
+const eventsBetween = (from: Date, to: Date) => and(gte(noLicenseEvents.occurredAt, from), lte(noLicenseEvents.occurredAt, to));
+
+/**
+ * When the "no free license" events of `[from, to]` happened (epoch ms, oldest first) — with a pool, those whose
+ * deciding full pool it was (engine-written events name it, `decidedByExplanation`). The Seats chart marks them.
+ */
+export function denialTimes(db: Db, query: Pick<SeatsQuery, "pool" | "from" | "to">): number[] {
+  const rows = db
+    .select({ at: noLicenseEvents.occurredAt, explanation: noLicenseEvents.explanation })
+    .from(noLicenseEvents)
+    .where(eventsBetween(new Date(query.from), new Date(query.to)))
+    .orderBy(noLicenseEvents.occurredAt)
+    .all();
+  return (query.pool === null ? rows : rows.filter((e) => decidedByExplanation(e.explanation).pool === query.pool)).map((e) => e.at.getTime());
+}
+
 /**
  * Seats held over `[from, to]` (both ends included) for one pool or all pools summed, read from the rollups
  * only. Snapshots without rollup rows (stored before the rollups existed) contribute nothing. A pool neither
@@ -116,11 +132,7 @@ export function readSeatSeries(db: Db, query: SeatsQuery): SeatsResponse {
       : (captures[0]?.capacity ?? pools.reduce((sum, p) => sum + p.seats, 0));
   }
 
-  const eventsInRange = and(gte(noLicenseEvents.occurredAt, from), lte(noLicenseEvents.occurredAt, to));
-  // With a pool: the events whose deciding full pool was this one (engine-written events name it).
-  const denials = query.pool
-    ? db.select({ explanation: noLicenseEvents.explanation }).from(noLicenseEvents).where(eventsInRange).all().filter((e) => decidedByExplanation(e.explanation).pool === query.pool).length
-    : db.select({ n: count() }).from(noLicenseEvents).where(eventsInRange).all()[0].n;
+  const denials = query.pool ? denialTimes(db, query).length : db.select({ n: count() }).from(noLicenseEvents).where(eventsBetween(from, to)).all()[0].n;
   const series = seatSeries({ captures, from: query.from, to: query.to, bucketMinutes: query.bucketMinutes, capacityBefore: capacityBefore ?? 0 });
   const percentiles = seatPercentiles(captures.map((c) => c.inUse));
   return {

@@ -87,6 +87,19 @@ export function seatSeries({ captures, from, to, bucketMinutes, capacityBefore }
   return series;
 }
 
+/** Denials counted per bucket of `[from, to]` (the buckets of `seatSeries`): only buckets with one or more, in time order. */
+export function denialsPerBucket(times: readonly number[], from: number, to: number, bucketMinutes: number): Array<{ t: number; count: number }> {
+  const size = bucketMinutes * MINUTE_MS;
+  const n = bucketCount(from, to, bucketMinutes);
+  const counts = new Map<number, number>();
+  for (const time of times) {
+    if (time < from || time > to) continue;
+    const i = Math.min(n - 1, Math.floor((time - from) / size));
+    counts.set(i, (counts.get(i) ?? 0) + 1);
+  }
+  return [...counts].sort((a, b) => a[0] - b[0]).map(([i, count]) => ({ t: from + i * size, count }));
+}
+
 /**
  * Nearest-rank percentiles of the values (the smallest value with at least p % of the values at or below it),
  * and the maximum; all 0 when there are none.

@@ -65,6 +65,13 @@ for (const locale of ["en", "ru"] as const) {
     await expect(chart.getByText(t.chart.inUse, { exact: true }).first()).toBeVisible();
     // The text alternative: one row per bucket.
     await expect(page.getByTestId("seat-chart-table").locator("tbody tr")).toHaveCount(api.series.length);
+    // Denials are marked on the chart (a dashed vertical line per bucket with any) and listed under its table.
+    if (api.denials > 0) {
+      await expect(chart.locator(".recharts-reference-line").first()).toBeAttached();
+      await expect(page.getByTestId("seat-chart-markers").locator("li").first()).toBeAttached();
+    } else {
+      await expect(chart.locator(".recharts-reference-line")).toHaveCount(0);
+    }
     await expect(page.getByTestId("seat-histogram")).toBeVisible();
 
     await page.screenshot({ path: screenshotPath(`seats-finance-${locale}`), fullPage: true });

@@ -2,7 +2,7 @@ import { fc, test as fcTest } from "@fast-check/vitest";
 import { describe, expect, test } from "vitest";
 
 import { seatsQuerySchema } from "@/lib/seats/api";
-import { bucketCount, chooseBucketMinutes, loadHistogram, MINUTE_MS, seatPercentiles, seatSeries, type SeatCapture } from "@/lib/seats/series";
+import { bucketCount, chooseBucketMinutes, denialsPerBucket, loadHistogram, MINUTE_MS, seatPercentiles, seatSeries, type SeatCapture } from "@/lib/seats/series";
 
 /** Seats over time (issue 11 §1): buckets, top watermark, gap filling, nearest-rank percentiles, the query. */
 const T0 = Date.UTC(2026, 10, 3, 7, 0);
@@ -176,4 +176,24 @@ describe("loadHistogram (share of time at each load)", () => {
       for (const v of values) expect(bands.filter((b) => b.from <= v && v <= b.to)).toHaveLength(1);
     },
   );
+});
+
+describe("denialsPerBucket (the denials the Seats chart marks)", () => {
+  const from = Date.UTC(2026, 10, 2, 9, 0);
+  const to = from + 60 * MINUTE_MS;
+  test.each([
+    { name: "none", times: [], want: [] },
+    { name: "two in one bucket, one in another", times: [from + 1 * MINUTE_MS, from + 14 * MINUTE_MS, from + 31 * MINUTE_MS], want: [{ t: from, count: 2 }, { t: from + 30 * MINUTE_MS, count: 1 }] },
+    { name: "one at `to` counts in the last bucket", times: [to], want: [{ t: from + 45 * MINUTE_MS, count: 1 }] },
+    { name: "outside the range ignored", times: [from - 1, to + 1], want: [] },
+    { name: "any order in, time order out", times: [from + 50 * MINUTE_MS, from], want: [{ t: from, count: 1 }, { t: from + 45 * MINUTE_MS, count: 1 }] },
+  ])("$name", ({ times, want }) => {
+    expect(denialsPerBucket(times, from, to, 15)).toEqual(want);
+  });
+
+  fcTest.prop([fc.array(fc.integer({ min: from, max: to }), { maxLength: 50 }), fc.constantFrom(1, 5, 15, 60)])("counts every denial of the range once, at a bucket start", (times, minutes) => {
+    const buckets = denialsPerBucket(times, from, to, minutes);
+    expect(buckets.reduce((s, b) => s + b.count, 0)).toBe(times.length);
+    for (const b of buckets) expect((b.t - from) % (minutes * MINUTE_MS)).toBe(0);
+  });
 });
