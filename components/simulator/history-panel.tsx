@@ -60,7 +60,8 @@ export function HistoryPanel({ initial, newestCapture, timeZone, canSeeSessions 
   // The days a custom range starts from: the ones shown now.
   const shownFrom = calendarDate(instants.from, timeZone);
   const shownTo = calendarDate(instants.to - 1, timeZone);
-  const when = (iso: string) => format.dateTime(new Date(iso), { dateStyle: "medium", timeStyle: "short" });
+  // In the 1C server's zone, as the custom range's days are read.
+  const when = (iso: string) => format.dateTime(new Date(iso), { dateStyle: "medium", timeStyle: "short", timeZone });
   const result = query.data;
 
   return (

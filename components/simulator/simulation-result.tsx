@@ -99,11 +99,11 @@ function CostTable({ result }: { result: SimulationResponse }) {
     { key: "policy", label: t("columns.policy"), nowrap: true },
     { key: "level", label: t("columns.level"), nowrap: true },
     { key: "seats", label: t("columns.seats"), numeric: true, hint: t("hints.seats") },
-    { key: "kits", label: t("columns.kits"), hint: t("hints.kits") },
+    { key: "kits", label: t("columns.kits"), hint: t("hints.kits"), nowrap: true },
     { key: "cost", label: t("columns.cost"), numeric: true, hint: t("hints.cost") },
     { key: "owned", label: t("columns.owned"), numeric: true, hint: t("hints.owned") },
     { key: "toBuy", label: t("columns.toBuy"), numeric: true, hint: t("hints.toBuy") },
-    { key: "buyKits", label: t("columns.buyKits") },
+    { key: "buyKits", label: t("columns.buyKits"), hint: t("hints.kits"), nowrap: true },
     { key: "buyCost", label: t("columns.buyCost"), numeric: true },
   ];
   const rows: Row[] = POLICIES.flatMap((policy) =>

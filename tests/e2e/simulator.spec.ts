@@ -4,7 +4,7 @@
  * range is fetched in the browser; a described workload (40 users, 30 computers, 20 % terminal, 10 % web) shows
  * what `POST /api/simulate/workload` answers. In Russian no English is left; at 390 px nothing scrolls sideways.
  */
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Locator } from "@playwright/test";
 
 import { LOCALE_COOKIE } from "../../lib/i18n/locales";
 import en from "../../lib/i18n/messages/en/simulator.json";
@@ -18,10 +18,10 @@ type SimulationBody = { from: string; to: string; perDevice: Policy; perSession:
 
 const FIGURES = ["perDevice-peak", "perDevice-p95", "perSession-peak", "perSession-p95"] as const;
 
-/** The four figures as the page shows them (each stat carries its number in data-value). */
-async function shownFigures(page: Page) {
+/** The four figures as a result shows them (each stat carries its number in data-value); both tabs stay mounted. */
+async function shownFigures(result: Locator) {
   const out: Record<string, number> = {};
-  for (const id of FIGURES) out[id] = Number(await page.getByTestId(`stat-${id}`).getAttribute("data-value"));
+  for (const id of FIGURES) out[id] = Number(await result.getByTestId(`stat-${id}`).getAttribute("data-value"));
   return out;
 }
 const apiFigures = (b: SimulationBody) => ({ "perDevice-peak": b.perDevice.peak, "perDevice-p95": b.perDevice.percentiles.p95, "perSession-peak": b.perSession.peak, "perSession-p95": b.perSession.percentiles.p95 });
@@ -47,7 +47,7 @@ for (const role of ["lead", "finance"] as const) {
       const api = (await response.json()) as SimulationBody;
       expect(api.to).toBe(to);
 
-      const shown = await shownFigures(page);
+      const shown = await shownFigures(page.getByTestId("simulation-history"));
       expect(shown).toEqual(apiFigures(api));
       expect(shown["perSession-peak"]).toBeGreaterThanOrEqual(shown["perDevice-peak"]);
       expect(shown["perSession-p95"]).toBeGreaterThanOrEqual(shown["perDevice-p95"]);
@@ -70,7 +70,7 @@ for (const role of ["lead", "finance"] as const) {
       await expect(period).toHaveAttribute("data-from", new Date(Date.parse(to) - 90 * 86_400_000).toISOString());
       await expect(page.getByRole("status").filter({ hasText: en.simulator.history.updating })).toHaveCount(0);
       const api90 = (await (await request.get(`/api/simulate/history?${new URLSearchParams({ from: (await period.getAttribute("data-from"))!, to })}`)).json()) as SimulationBody;
-      await expect.poll(() => shownFigures(page)).toEqual(apiFigures(api90));
+      await expect.poll(() => shownFigures(page.getByTestId("simulation-history"))).toEqual(apiFigures(api90));
 
       // A custom range the wrong way round: the API's refusal, naming the field.
       await page.getByRole("button", { name: en.simulator.history.custom }).click();
@@ -109,11 +109,12 @@ test.describe("a described workload", () => {
     const response = await request.post("/api/simulate/workload", { data: body });
     expect(response.status()).toBe(200);
     const api = (await response.json()) as SimulationBody;
-    const shown = await shownFigures(page);
+    const shown = await shownFigures(page.getByTestId("simulation-workload"));
     expect(shown).toEqual(apiFigures(api));
     expect(shown["perSession-peak"]).toBeGreaterThan(shown["perDevice-peak"]);
-    await expect(page.getByRole("figure", { name: en.simulator.result.chart.title }).locator(".recharts-area-curve")).toBeVisible();
-    await expect(page.getByTestId("cost-table").locator("tbody tr")).toHaveCount(4);
+    const result = page.getByTestId("simulation-workload");
+    await expect(result.getByRole("figure", { name: en.simulator.result.chart.title }).locator(".recharts-area-curve")).toBeVisible();
+    await expect(result.getByTestId("cost-table").locator("tbody tr")).toHaveCount(4);
     await page.screenshot({ path: screenshotPath("simulator-workload-lead"), fullPage: true });
     expect(errors).toEqual([]);
   });
