@@ -127,8 +127,10 @@ function CostTable({ result }: { result: SimulationResponse }) {
   );
   const difference = (level: (typeof LEVELS)[number]) => {
     const d = cost.difference[level];
-    if (d.all === null) return t("differenceUnpriced", { level: t(`levelInText.${level}`), seats: d.seats });
-    return t("difference", { level: t(`levelInText.${level}`), seats: format.number(d.seats, { signDisplay: "exceptZero" }), all: signedMoney(d.all), buy: signedMoney(d.buy) });
+    // The sign apart from the number, so the plural agrees with it (+2 места, −1 место).
+    const seats = { sign: d.seats > 0 ? "+" : d.seats < 0 ? "−" : "", seats: Math.abs(d.seats) };
+    if (d.all === null) return t("differenceUnpriced", { level: t(`levelInText.${level}`), ...seats });
+    return t("difference", { level: t(`levelInText.${level}`), ...seats, all: signedMoney(d.all), buy: signedMoney(d.buy) });
   };
   return (
     <Card title={t("title")} description={t("description", { owned: format.number(cost.owned), currency: cost.currency })}>

@@ -146,12 +146,14 @@ test.describe("in Russian", () => {
       return english.filter((s) => text.includes(s));
     };
     expect(await leftovers()).toEqual([]);
+    await expect(page.getByTestId("simulation-history").locator(".recharts-area-curve")).toBeVisible();
     await page.screenshot({ path: screenshotPath("simulator-history-finance-ru"), fullPage: true });
 
     await page.getByRole("tab", { name: ru.simulator.tabs.workload }).click();
     await page.getByRole("button", { name: ru.simulator.workload.submit }).click();
     await expect(page.getByTestId("simulation-workload")).toBeVisible();
     expect(await leftovers()).toEqual([]);
+    await expect(page.getByTestId("simulation-workload").locator(".recharts-area-curve")).toBeVisible();
     await page.screenshot({ path: screenshotPath("simulator-workload-finance-ru"), fullPage: true });
     expect(errors).toEqual([]);
   });
