@@ -154,7 +154,7 @@ export function TimeChart({ title, summary, data, series, ticks, withTime, label
       </div>
       <details className="text-sm">
         <summary className="cursor-pointer text-accent-700 hover:underline">{labels.tableToggle}</summary>
-        <div className="mt-2 max-h-80 overflow-auto">
+        <div className="relative mt-2 max-h-80 overflow-auto">
           <table className="w-full text-left tabular-nums" data-testid={tid("table")}>
             <caption className="sr-only">{labels.tableCaption}</caption>
             <thead>
