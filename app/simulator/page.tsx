@@ -4,10 +4,9 @@ import { requirePage } from "@/app/_lib/session";
 import { SimulatorView, type SimulatorViewProps } from "@/components/simulator/simulator-view";
 import { getDb } from "@/db/client";
 import { getLicensingSettings } from "@/db/queries/settings";
-import { listHistorySessions, loadSimulatorContext } from "@/db/queries/simulate";
+import { loadSimulatorContext, simulateHistory } from "@/db/queries/simulate";
 import { can } from "@/lib/security/access";
-import { historyQuerySchema, simulation } from "@/lib/simulator/api";
-import { historyWorkload } from "@/lib/simulator/history";
+import { historyQuerySchema } from "@/lib/simulator/api";
 import { DEFAULT_HISTORY_PRESET, HISTORY_PRESETS, historyRange } from "@/lib/simulator/range";
 
 export async function generateMetadata() {
@@ -37,8 +36,7 @@ export default async function SimulatorPage({ searchParams }: { searchParams: Se
   let initial: SimulatorViewProps["initial"] = null;
   const query = historyQuerySchema(context.newestCapture ?? now).safeParse({ from: new Date(range.from).toISOString(), to: new Date(range.to).toISOString() });
   if (context.newestCapture !== null && query.success) {
-    const workload = historyWorkload(listHistorySessions(db, query.data), query.data, context.terminalHosts);
-    const result = simulation({ ...query.data, workload, newestCapture: context.newestCapture, owned: context.owned, settings });
+    const result = simulateHistory(db, query.data, context);
     initial = { range: { from: result.from, to: result.to }, result };
   }
   return (

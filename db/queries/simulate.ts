@@ -5,8 +5,10 @@ import { infobases, sessions } from "../schema";
 import { loadInventory } from "./inventory";
 import { loadOverview } from "./overview";
 import { getLatestSnapshot } from "./sessions";
+import { getLicensingSettings } from "./settings";
 import { derivePools } from "@/lib/licensing/pools";
-import type { HistorySession } from "@/lib/simulator/history";
+import { simulation, type HistoryQuery, type SimulationResponse } from "@/lib/simulator/api";
+import { historyWorkload, type HistorySession } from "@/lib/simulator/history";
 
 /**
  * The sessions that may hold something in `[from, to)`: seen (or started) before `to` and last seen after
@@ -39,4 +41,12 @@ export function loadSimulatorContext(db: Db, now: Date): { newestCapture: number
     // Usable seats of every pool: the Overview's total (what the company could use today).
     owned: loadOverview(db, now).model.totals.seats,
   };
+}
+
+export type SimulatorContext = ReturnType<typeof loadSimulatorContext>;
+
+/** `GET /api/simulate/history`'s answer for a resolved query: the range's sessions through both policies, with the cost. */
+export function simulateHistory(db: Db, query: HistoryQuery, context: SimulatorContext): SimulationResponse {
+  const workload = historyWorkload(listHistorySessions(db, query), query, context.terminalHosts);
+  return simulation({ ...query, workload, newestCapture: context.newestCapture, owned: context.owned, settings: getLicensingSettings(db) });
 }

@@ -1,8 +1,6 @@
 import { getDb } from "@/db/client";
-import { getLicensingSettings } from "@/db/queries/settings";
-import { listHistorySessions, loadSimulatorContext } from "@/db/queries/simulate";
-import { historyQuerySchema, simulation, SimulationResponseSchema } from "@/lib/simulator/api";
-import { historyWorkload } from "@/lib/simulator/history";
+import { loadSimulatorContext, simulateHistory } from "@/db/queries/simulate";
+import { historyQuerySchema, SimulationResponseSchema } from "@/lib/simulator/api";
 
 import { ok } from "../../_lib/respond";
 import { route } from "../../_lib/guard";
@@ -18,6 +16,5 @@ export const GET = route((request: Request) => {
   const db = getDb();
   const context = loadSimulatorContext(db, new Date());
   const query = historyQuerySchema(context.newestCapture ?? Date.now()).parse(Object.fromEntries(new URL(request.url).searchParams));
-  const workload = historyWorkload(listHistorySessions(db, query), query, context.terminalHosts);
-  return ok(SimulationResponseSchema, simulation({ ...query, workload, newestCapture: context.newestCapture, owned: context.owned, settings: getLicensingSettings(db) }));
+  return ok(SimulationResponseSchema, simulateHistory(db, query, context));
 });
