@@ -15,6 +15,7 @@ import enSessions from "./en/sessions.json";
 import enTools from "./en/tools.json";
 import enWhy from "./en/why.json";
 import enSeats from "./en/seats.json";
+import enSimulator from "./en/simulator.json";
 import ruAuth from "./ru/auth.json";
 import ruAudit from "./ru/audit.json";
 import ruSettings from "./ru/settings.json";
@@ -32,6 +33,7 @@ import ruSessions from "./ru/sessions.json";
 import ruTools from "./ru/tools.json";
 import ruWhy from "./ru/why.json";
 import ruSeats from "./ru/seats.json";
+import ruSimulator from "./ru/simulator.json";
 
 import type { Locale } from "../locales";
 
@@ -58,6 +60,7 @@ const NAMESPACES = [
   [enTools, ruTools],
   [enWhy, ruWhy],
   [enSeats, ruSeats],
+  [enSimulator, ruSimulator],
 ] as const;
 
 type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
