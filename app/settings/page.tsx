@@ -3,11 +3,14 @@ import { getTranslations } from "next-intl/server";
 
 import { requirePage } from "@/app/_lib/session";
 import { toApiTokenWire, toUserWire } from "@/lib/security/account-api";
+import { AlertsSection } from "@/components/settings/alerts-section";
 import { TokensSection } from "@/components/settings/tokens-section";
 import { UsersSection } from "@/components/settings/users-section";
 import { PageHeader } from "@/components/shell/page-header";
 import { MIN_PASSWORD_LENGTH } from "@/db/auth";
 import { getDb } from "@/db/client";
+import { loadOverview } from "@/db/queries/overview";
+import { getLicensingSettings } from "@/db/queries/settings";
 import { listApiTokens } from "@/db/queries/tokens";
 import { listUsers } from "@/db/queries/users";
 
@@ -16,7 +19,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 /**
- * Users and API tokens (issue #5). proxy.ts admits administrators only; the page checks again so it never
+ * Users and API tokens (issue #5), and when the Overview raises its alerts (issue 11 §5). proxy.ts admits administrators only; the page checks again so it never
  * renders the lists for anyone else. The lists are read here and handed to the client sections as their
  * first data; changes go through /api/users and /api/tokens.
  */
@@ -29,6 +32,13 @@ export default async function SettingsPage() {
       <div className="flex flex-col gap-6">
         <UsersSection initialUsers={listUsers(db).map(toUserWire)} me={principal.kind === "user" ? principal.id : null} minPasswordLength={MIN_PASSWORD_LENGTH} />
         <TokensSection initialTokens={listApiTokens(db).map(toApiTokenWire)} />
+        <AlertsSection
+          settings={getLicensingSettings(db)}
+          pools={loadOverview(db, new Date())
+            // A one-seat license on its own computer never raises a load alert (lib/licensing/alerts.ts).
+            .model.pools.filter(({ pool }) => pool.seats > 1)
+            .map(({ pool, inUse }) => ({ id: pool.id, host: pool.host, source: pool.source, seats: pool.seats, inUse }))}
+        />
       </div>
     </>
   );

@@ -75,7 +75,7 @@ export async function AuditTable({ rows }: { rows: AuditTableRow[] }) {
   };
 
   return (
-    <div className="overflow-x-auto">
+    <div className="relative overflow-x-auto">
       <table className="w-full border-collapse text-sm" data-testid="audit-table">
         <caption className="sr-only">{t("table.caption")}</caption>
         <thead>
@@ -101,7 +101,7 @@ export async function AuditTable({ rows }: { rows: AuditTableRow[] }) {
                 {isKnownAction(row.action) ? (
                   <>
                     <span className="block">{t(`actions.${row.action}`)}</span>
-                    <code className="text-xs text-slate-500">{row.action}</code>
+                    <code className="text-xs text-slate-600">{row.action}</code>
                   </>
                 ) : (
                   <code className="text-xs">{row.action}</code>
@@ -113,7 +113,7 @@ export async function AuditTable({ rows }: { rows: AuditTableRow[] }) {
                 ) : (
                   <>
                     <span className="block">{isKnownEntity(row.entity) ? t(`entities.${row.entity}`) : row.entity}</span>
-                    {row.entityId !== null && <code className="text-xs break-all text-slate-500">#{row.entityId}</code>}
+                    {row.entityId !== null && <code className="text-xs break-all text-slate-600">#{row.entityId}</code>}
                   </>
                 )}
               </td>

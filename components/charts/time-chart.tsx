@@ -84,6 +84,20 @@ export function TimeChart({ title, summary, data, series, ticks, withTime, label
   const markerLabels = new Map<number, string[]>();
   for (const m of markers) markerLabels.set(m.t, [...(markerLabels.get(m.t) ?? []), m.label]);
   const tid = (suffix: string) => (testId ? `${testId}-${suffix}` : undefined);
+  // Dates and months: a tick at the first point of each day (month) in the reader's zone, at most ~10 of them,
+  // so hourly buckets over a few days do not print the same date under every tick.
+  let tickValues: number[] | undefined;
+  if (ticks !== "time") {
+    const firsts: number[] = [];
+    let previous = "";
+    for (const p of data) {
+      const label = tick(p.t);
+      if (label !== previous) firsts.push(p.t);
+      previous = label;
+    }
+    const step = Math.max(1, Math.ceil(firsts.length / 10));
+    tickValues = firsts.filter((_, i) => i % step === 0);
+  }
 
   return (
     <figure aria-labelledby={titleId} aria-describedby={summaryId} data-testid={testId} className="flex min-w-0 flex-col gap-3">
@@ -119,6 +133,7 @@ export function TimeChart({ title, summary, data, series, ticks, withTime, label
                 type="number"
                 scale="time"
                 domain={["dataMin", "dataMax"]}
+                ticks={tickValues}
                 tickFormatter={tick}
                 tick={{ fill: "#334155", fontSize: 12 }}
                 stroke="#94a3b8"
@@ -154,7 +169,7 @@ export function TimeChart({ title, summary, data, series, ticks, withTime, label
       </div>
       <details className="text-sm">
         <summary className="cursor-pointer text-accent-700 hover:underline">{labels.tableToggle}</summary>
-        <div className="mt-2 max-h-80 overflow-auto">
+        <div className="relative mt-2 max-h-80 overflow-auto">
           <table className="w-full text-left tabular-nums" data-testid={tid("table")}>
             <caption className="sr-only">{labels.tableCaption}</caption>
             <thead>

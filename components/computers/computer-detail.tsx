@@ -85,7 +85,7 @@ export function ComputerDetail({ detail, canWrite }: { detail: ComputerDetailRes
           {detail.licenses.length === 0 ? (
             <p className="text-sm text-slate-600">{t("detail.licenses.none")}</p>
           ) : (
-            <div className="overflow-x-auto">
+            <div className="relative overflow-x-auto">
               <table className="w-full border-collapse text-sm" data-testid="computer-licenses">
                 <caption className="sr-only">{t("detail.licenses.title")}</caption>
                 <thead>
@@ -173,7 +173,7 @@ export function ComputerDetail({ detail, canWrite }: { detail: ComputerDetailRes
           {detail.history.length === 0 ? (
             <p className="text-sm text-slate-600">{t("detail.history.none")}</p>
           ) : (
-            <div className="overflow-x-auto">
+            <div className="relative overflow-x-auto">
               <table className="w-full border-collapse text-sm">
                 <caption className="sr-only">{t("detail.history.title")}</caption>
                 <thead>

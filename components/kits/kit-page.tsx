@@ -128,7 +128,7 @@ export async function KitPage({ data, canWrite, canReveal, request }: { data: Ki
           ) : (
             <div className="flex flex-col gap-2">
               {data.ledger.lockedSet && data.ledger.sets.length > 1 && <p className="text-sm text-slate-600">{k("pins.locked", { mode: data.ledger.lockedSet })}</p>}
-              <div className="overflow-x-auto">
+              <div className="relative overflow-x-auto">
                 <table className="w-full border-collapse text-sm" data-testid="pins-table">
                   <caption className="sr-only">{k("pins.caption", { regNumber: kit.regNumber })}</caption>
                   <thead>
@@ -186,7 +186,7 @@ export async function KitPage({ data, canWrite, canReveal, request }: { data: Ki
           {activations.length === 0 ? (
             <p className="text-sm text-slate-600">{t("timeline.none")}</p>
           ) : (
-            <div className="overflow-x-auto">
+            <div className="relative overflow-x-auto">
               <table className="w-full border-collapse text-sm" data-testid="timeline">
                 <caption className="sr-only">{t("timeline.title")}</caption>
                 <thead>

@@ -89,7 +89,7 @@ export function KitsCsvPanel({ canWrite, canReveal }: { canWrite: boolean; canRe
               <div className="flex flex-col gap-2" data-testid="csv-errors">
                 <Notice tone="error">{state.errors.length ? t("refused", { count: state.errors.length }) : t("refusedOther", { message: state.message })}</Notice>
                 {state.errors.length > 0 && (
-                  <div className="max-h-72 overflow-auto">
+                  <div className="relative max-h-72 overflow-auto">
                     <table className="w-full border-collapse text-sm">
                       <caption className="sr-only">{t("errorsCaption")}</caption>
                       <thead>

@@ -59,7 +59,7 @@ export function RingCheck({ kitId }: { kitId?: number }) {
         </div>
       </form>
       {rows && (
-        <div className="mt-4 overflow-x-auto">
+        <div className="relative mt-4 overflow-x-auto">
           <table className="w-full border-collapse text-sm" data-testid="ring-results">
             <caption className="sr-only">{t("caption")}</caption>
             <thead>

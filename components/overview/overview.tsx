@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { getFormatter, getTimeZone, getTranslations } from "next-intl/server";
 
 import { PageHeader } from "@/components/shell/page-header";
@@ -7,11 +8,12 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { Stat } from "@/components/ui/stat";
 import { HEALTH_TONE } from "@/components/kits/health";
 import { InventoryWarnings } from "@/components/kits/inventory-warnings";
-import type { BadgeTone } from "@/components/ui/badge";
+import { Badge, type BadgeTone } from "@/components/ui/badge";
 import type { OverviewData } from "@/db/queries/overview";
+import { poolThreshold, type Alert } from "@/lib/licensing/alerts";
 
 /** The Overview: seats per pool in the newest snapshot, purchased vs usable, server licenses, PINs left. */
-export async function Overview({ data }: { data: OverviewData }) {
+export async function Overview({ data, canOpen }: { data: OverviewData; canOpen: (href: string) => boolean }) {
   const t = await getTranslations("overview");
   const format = await getFormatter();
   const zone = await getTimeZone();
@@ -32,8 +34,8 @@ export async function Overview({ data }: { data: OverviewData }) {
   const low = model.kits.filter((k) => k.pins.health === "low").length;
   const load = (inUse: number, seats: number) => (seats > 0 ? inUse / seats : 0);
   // A one-seat license on its own computer is simply in use; only shared pools can run out for others.
-  const loadTone = (inUse: number, seats: number): BadgeTone | undefined =>
-    seats <= 1 ? undefined : inUse >= seats ? "danger" : load(inUse, seats) >= data.utilisationWarning ? "warning" : undefined;
+  const loadTone = (poolId: string, inUse: number, seats: number): BadgeTone | undefined =>
+    seats <= 1 ? undefined : inUse >= seats ? "danger" : load(inUse, seats) >= poolThreshold(data.thresholds, poolId) ? "warning" : undefined;
 
   const poolRows: Row[] = model.pools.map((u) => ({
     id: u.pool.id,
@@ -45,7 +47,7 @@ export async function Overview({ data }: { data: OverviewData }) {
       seats: u.pool.seats,
       inUse: u.inUse,
       free: u.free,
-      load: { text: format.number(load(u.inUse, u.pool.seats), { style: "percent" }), sort: load(u.inUse, u.pool.seats), tone: loadTone(u.inUse, u.pool.seats) },
+      load: { text: format.number(load(u.inUse, u.pool.seats), { style: "percent" }), sort: load(u.inUse, u.pool.seats), tone: loadTone(u.pool.id, u.inUse, u.pool.seats) },
     },
   }));
   const poolFooter: Record<string, Cell> = {
@@ -109,6 +111,7 @@ export async function Overview({ data }: { data: OverviewData }) {
         }
       />
       <InventoryWarnings warnings={model.warnings} />
+      <Alerts alerts={data.alerts} canOpen={canOpen} runwayMonths={data.runwayWarningMonths} />
 
       <section className="mb-6 grid grid-cols-2 gap-4 lg:grid-cols-5" aria-label={t("title")}>
         <Card>
@@ -258,5 +261,40 @@ export async function Overview({ data }: { data: OverviewData }) {
         </Card>
       </div>
     </>
+  );
+}
+
+/** The alerts card (issue 11 §5): each alert in words, its severity in words too, and a link to the page that resolves it. */
+async function Alerts({ alerts, canOpen, runwayMonths }: { alerts: readonly Alert[]; canOpen: (href: string) => boolean; runwayMonths: number }) {
+  const t = await getTranslations("overview");
+  return (
+    <Card className="mb-6" title={t("alerts.title")} description={alerts.length ? `${t("alerts.count", { count: alerts.length })} · ${t("alerts.description")}` : undefined}>
+      {alerts.length === 0 ? (
+        <p className="text-sm text-slate-700" data-testid="alerts-none">
+          {t("alerts.none", { months: runwayMonths })}
+        </p>
+      ) : (
+        <ul className="divide-y divide-slate-100" data-testid="alerts">
+          {alerts.map((a, i) => {
+            const place = typeof a.params.source === "string" ? t(`pools.source.${a.params.source as "soft-server"}`) : "";
+            return (
+              <li key={`${a.code}-${i}`} className="flex flex-col gap-2 py-2.5 sm:flex-row sm:items-start sm:justify-between" data-testid="alert" data-code={a.code} data-severity={a.severity}>
+                <p className="flex min-w-0 items-start gap-2 text-sm text-slate-800">
+                  <Badge tone={a.severity} className="mt-0.5 shrink-0">
+                    {t(`alerts.severity.${a.severity}`)}
+                  </Badge>
+                  <span className="min-w-0 break-words">{t(`alerts.text.${a.code}`, { ...a.params, place, ...(a.at !== undefined ? { at: new Date(a.at) } : {}) })}</span>
+                </p>
+                {canOpen(a.href) && (
+                  <Link href={a.href} className="shrink-0 text-sm font-medium text-accent-700 hover:underline sm:pl-4">
+                    {t(`alerts.action.${a.code}`)}
+                  </Link>
+                )}
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </Card>
   );
 }

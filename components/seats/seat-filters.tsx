@@ -30,11 +30,11 @@ export function SeatFilters({ pools, pool, range }: { pools: readonly SeatPoolOp
 
   return (
     <section aria-label={t("label")} aria-busy={pending || undefined} className="flex flex-wrap items-end gap-4" data-testid="seat-filters">
-      <div className="flex flex-col gap-1">
+      <div className="flex max-w-full min-w-0 flex-col gap-1">
         <label htmlFor={poolId} className="text-sm font-medium text-slate-700">
           {t("pool")}
         </label>
-        <select id={poolId} className={cn(CONTROL, "min-w-64")} value={pool ?? ""} onChange={(e) => void setQuery({ pool: e.target.value || null })}>
+        <select id={poolId} className={cn(CONTROL, "w-full max-w-full sm:min-w-64")} value={pool ?? ""} onChange={(e) => void setQuery({ pool: e.target.value || null })}>
           <option value="">{t("allPools")}</option>
           {pools.map((p) => (
             <option key={p.id} value={p.id}>

@@ -217,7 +217,7 @@ function HoldersSection({ data, query, canImport }: { data: HolderListResponse; 
         description={
           <>
             {t("snapshot.description", { source: t(`source.${snapshot.source === "api" || snapshot.source === "demo" ? snapshot.source : "other"}`) })}{" "}
-            <Link href="/sessions?view=snapshots" className="text-accent-700 hover:underline">
+            <Link href="/sessions?view=snapshots" className="text-accent-700 underline">
               {t("snapshot.others")}
             </Link>
           </>

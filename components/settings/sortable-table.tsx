@@ -38,7 +38,7 @@ export function SortableTable<T>({ caption, columns, rows, rowKey, initialSort, 
   const { sort, sorted, toggle } = useSorted(rows, initialSort ?? null, valueOf);
 
   return (
-    <div className="overflow-x-auto" data-testid={testId}>
+    <div className="relative overflow-x-auto" data-testid={testId}>
       <table className="w-full border-collapse text-sm">
         <caption className="sr-only">{caption}</caption>
         <thead>

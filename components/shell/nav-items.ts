@@ -8,6 +8,7 @@ export const NAV_ITEMS = [
   { key: "keys", href: "/keys", also: ["/servers", "/infobases"] },
   { key: "sessions", href: "/sessions" },
   { key: "why", href: "/why" },
+  { key: "simulator", href: "/simulator" },
   { key: "planning", href: "/planning" },
   { key: "tools", href: "/tools" },
   { key: "audit", href: "/audit" },

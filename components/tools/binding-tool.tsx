@@ -619,7 +619,7 @@ function Verdict({ verdict, activated, current, computer }: { verdict: BindingVe
             </div>
           )}
         </div>
-        <div className="overflow-x-auto">
+        <div className="relative overflow-x-auto">
           <table className="w-full border-collapse text-sm" data-testid="binding-parameters">
             <caption className="sr-only">{t("caption")}</caption>
             <thead>

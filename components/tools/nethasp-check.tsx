@@ -205,7 +205,7 @@ function LintResult({ text, lint, eol, onOpenInGenerator }: { text: string; lint
         <h3 id="nethasp-lines" className="text-sm font-semibold">
           {t("lines.title")}
         </h3>
-        <div className="overflow-x-auto rounded-md border border-slate-200">
+        <div className="relative overflow-x-auto rounded-md border border-slate-200">
           <table className="w-full border-collapse" data-testid="nethasp-lines">
             <caption className="sr-only">{t("lines.caption")}</caption>
             <thead className="sr-only">

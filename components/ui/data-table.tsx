@@ -78,7 +78,7 @@ export function DataTable({ columns, rows, caption, csvName, footer, initialSort
           </button>
         </div>
       )}
-      <div className="overflow-x-auto">
+      <div className="relative overflow-x-auto">
         <table className="w-full border-collapse text-sm">
           <caption className="sr-only">{caption}</caption>
           <thead>

@@ -167,7 +167,7 @@ export function ServerTable<T>({ caption, columns: allColumns, rows, total, rowK
           </button>
         </div>
       ) : (
-        <div className="overflow-x-auto">
+        <div className="relative overflow-x-auto">
           <table className="w-full border-collapse text-sm">
             <caption className="sr-only">{caption}</caption>
             <thead>

@@ -117,7 +117,7 @@ export function WhyView({
           {events.length === 0 ? (
             <EmptyState title={t("events.empty")} />
           ) : (
-            <div className="overflow-x-auto">
+            <div className="relative overflow-x-auto">
               <table className="w-full border-collapse text-sm" data-testid="why-events">
                 <caption className="sr-only">{t("events.title")}</caption>
                 <thead>
@@ -211,7 +211,7 @@ function Answer({ response, asked, question, canSave }: { response: WhyResponse;
             <h3 id="why-holders" className="mb-2 text-sm font-semibold">
               {t("answer.holders", { count: response.holders.length })}
             </h3>
-            <div className="overflow-x-auto">
+            <div className="relative overflow-x-auto">
               <table className="w-full border-collapse text-sm" data-testid="why-holders">
                 <thead>
                   <tr className={HEAD_ROW}>

@@ -203,7 +203,7 @@ export function generateDemoCompany(options: DemoOptions): DemoCompany {
     computers.push(c);
     return c;
   };
-  const srv1c = addComputer("srv-1c", "1c-server", "Linux", "Ubuntu 22.04", "1C:Enterprise server cluster, service user usr1cv8");
+  const srv1c = addComputer("srv-1c", "1c-server", "Linux", "Ubuntu 22.04", "1C:Enterprise server cluster (runs as usr1cv8)");
   const srvTs = addComputer("srv-ts", "terminal-server", "Windows Server 2019", "10.0.17763", "Remote Desktop Services for the branches and the warehouse");
   const srvLm = addComputer("srv-lm", "license-manager", "Windows Server 2016", "10.0.14393", "HASP License Manager, UDP 475");
   const srvWeb = addComputer("srv-web", "web-server", "Linux", "Debian 12", "Apache with the 1C web extension");

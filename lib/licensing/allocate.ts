@@ -93,6 +93,16 @@ export function fileModeSeats(pool: Pool): number {
   return Math.max(0, pool.seats - pool.members.reduce((n, m) => n + (m.multiUser ? m.seats : 0), 0));
 }
 
+/**
+ * §4 [H]: a known 1C server with no server license that covers it (64-bit covers 32-bit too; a license whose
+ * bitness was not recorded is given the benefit of the doubt). Its client-server infobases refuse every
+ * connection. A host SeatLedger does not know as a 1C server is not judged.
+ */
+export function lacksServerLicense(ctx: Pick<AllocationContext, "servers" | "serverLicenses">, serverHost: string): boolean {
+  const server = ctx.servers.find((s) => same(s.host, serverHost));
+  return !!server && !ctx.serverLicenses.some((l) => same(l.host, serverHost) && (l.bitness !== "32" || server.bitness === "32"));
+}
+
 /** An infobase nobody described: client-server on the only known server, distribution allowed. */
 function defaultInfobase(name: string, ctx: AllocationContext): InfobaseInfo {
   return { name, mode: "client-server", licenseDistribution: "allow", useHardwareLicense: true, serverHost: ctx.servers.length === 1 ? ctx.servers[0].host : null };
@@ -209,9 +219,7 @@ export function createAllocator(ctx: AllocationContext, { withHolders = true }: 
     // §4 [H]: a client-server infobase needs a server license on its server (64-bit covers 32-bit too;
     // a license whose bitness was not recorded is given the benefit of the doubt).
     if (ib.mode === "client-server" && ib.serverHost) {
-      const server = ctx.servers.find((s) => same(s.host, ib.serverHost));
-      const licensed = ctx.serverLicenses.some((l) => same(l.host, ib.serverHost) && (l.bitness !== "32" || server?.bitness === "32"));
-      if (server && !licensed) {
+      if (lacksServerLicense(ctx, ib.serverHost)) {
         looked.push(step("server", ib.serverHost, "server-license", "no-server-license"));
         return { kind: "denied", connectionId: c.id, looked, wantedPoolId: null, holders: [] };
       }

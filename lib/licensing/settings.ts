@@ -29,8 +29,12 @@ export const LicensingSettingsSchema = z.object({
   serverTimeZone: z.string().min(1).refine(isTimeZone, "must be an IANA time zone such as Europe/Moscow"),
   /** Warn when a kit's last backup PIN is expected within this many months. */
   runwayWarningMonths: z.number().int().min(1).max(60),
-  /** Pool load at or above which a pool is shown as nearly full. */
+  /** Pool load at or above which a pool is shown as nearly full (and the Overview raises an alert). */
   utilisationWarning: z.number().min(0).max(1),
+  /** Per pool (an id from /api/pools): its own load threshold, in place of `utilisationWarning`. */
+  poolThresholds: z.record(z.string().trim().min(1).max(300), z.number().min(0).max(1)),
+  /** The Overview warns when the newest rac capture is older than this (captures are expected every few minutes). */
+  snapshotMaxAgeMinutes: z.number().int().min(1).max(10_080),
 });
 
 export type LicensingSettings = z.infer<typeof LicensingSettingsSchema>;
@@ -57,6 +61,8 @@ export const DEFAULT_SETTINGS: LicensingSettings = {
   serverTimeZone: "Europe/Moscow",
   runwayWarningMonths: 6,
   utilisationWarning: 0.8,
+  poolThresholds: {},
+  snapshotMaxAgeMinutes: 60,
 };
 
 /** What an admin may send to change settings: any subset of the keys, each validated; unknown keys refused. */
@@ -73,4 +79,52 @@ export function resolveSettings(stored: Record<string, unknown>): LicensingSetti
     if (parsed.success) out[key] = parsed.data;
   }
   return out as LicensingSettings;
+}
+
+/** `GET`/`PATCH /api/settings/licensing`: the settings in force and their defaults. */
+export const LicensingSettingsResponseSchema = z.object({ settings: LicensingSettingsSchema, defaults: LicensingSettingsSchema });
+
+const percent = z.number({ error: "must be a number of percent" }).min(0, "must be between 0 and 100 %").max(100, "must be between 0 and 100 %");
+
+/**
+ * The Settings page's alerts form: the API's own rules for these keys, loads in percent (as people read
+ * them) instead of the API's fractions. A pool left blank follows the company-wide threshold.
+ */
+export const AlertSettingsFormSchema = z.object({
+  utilisationPercent: percent,
+  runwayWarningMonths: LicensingSettingsSchema.shape.runwayWarningMonths,
+  snapshotMaxAgeMinutes: LicensingSettingsSchema.shape.snapshotMaxAgeMinutes,
+  pools: z.array(z.object({ id: z.string().min(1), percent: percent.optional() })),
+});
+export type AlertSettingsForm = z.infer<typeof AlertSettingsFormSchema>;
+
+/** 0.7 → 70 (not 70.00000000000001). */
+export const toPercent = (fraction: number) => Math.round(fraction * 10_000) / 100;
+
+/** The form's values for the settings in force and the pools shown (their own threshold, or blank). */
+export function alertSettingsForm(settings: LicensingSettings, poolIds: readonly string[]): AlertSettingsForm {
+  return {
+    utilisationPercent: toPercent(settings.utilisationWarning),
+    runwayWarningMonths: settings.runwayWarningMonths,
+    snapshotMaxAgeMinutes: settings.snapshotMaxAgeMinutes,
+    pools: poolIds.map((id) => ({ id, percent: settings.poolThresholds[id] === undefined ? undefined : toPercent(settings.poolThresholds[id]) })),
+  };
+}
+
+/**
+ * The `PATCH` body for the form's values. Thresholds of pools the form did not show (a pool gone from the
+ * inventory for now) are kept; a shown pool left blank loses its own threshold.
+ */
+export function alertSettingsPatch(values: AlertSettingsForm, current: LicensingSettings["poolThresholds"]): { set: LicensingSettingsPatch } {
+  const shown = new Set(values.pools.map((p) => p.id));
+  const kept = Object.entries(current).filter(([id]) => !shown.has(id));
+  const own = values.pools.filter((p) => p.percent !== undefined).map((p) => [p.id, p.percent! / 100] as const);
+  return {
+    set: {
+      utilisationWarning: values.utilisationPercent / 100,
+      runwayWarningMonths: values.runwayWarningMonths,
+      snapshotMaxAgeMinutes: values.snapshotMaxAgeMinutes,
+      poolThresholds: Object.fromEntries([...kept, ...own]),
+    },
+  };
 }

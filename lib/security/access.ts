@@ -14,6 +14,8 @@ export const PERMISSIONS = [
   "inventory.write",
   "sessions",
   "why",
+  /** The Simulator (issue 11 §3): per-computer versus per-session seats over the history or a described workload, and their cost. */
+  "simulator",
   /** Saving a "why?" answer as a "no free license" event (issue 11 §2): people, not read-only tokens. */
   "events.write",
   "planning",
@@ -35,13 +37,13 @@ export const PERMISSIONS = [
 export type Permission = (typeof PERMISSIONS)[number];
 
 const ALL: readonly Permission[] = PERMISSIONS;
-const FINANCE: readonly Permission[] = ["overview", "seats", "inventory", "sessions", "why", "events.write", "planning", "tools", "compute", "settings.read", "account"];
+const FINANCE: readonly Permission[] = ["overview", "seats", "inventory", "sessions", "why", "simulator", "events.write", "planning", "tools", "compute", "settings.read", "account"];
 
 /** The issue's matrix: admin everything; finance everything read-only with PINs masked; lead no costs, no PINs. */
 export const ROLE_PERMISSIONS: Record<UserRole, readonly Permission[]> = {
   admin: ALL,
   finance: FINANCE,
-  lead: ["overview", "seats", "sessions", "why", "events.write", "compute", "settings.read", "account"],
+  lead: ["overview", "seats", "sessions", "why", "simulator", "events.write", "compute", "settings.read", "account"],
   viewer: ["overview", "seats", "account"],
 };
 
@@ -101,6 +103,7 @@ export const ACCESS_RULES: readonly AccessRule[] = [
   page("/infobases", "inventory"),
   page("/sessions", "sessions"),
   page("/why", "why"),
+  page("/simulator", "simulator"),
   page("/planning", "planning"),
   page("/tools", "tools"),
   page("/audit", "audit"),
@@ -112,6 +115,9 @@ export const ACCESS_RULES: readonly AccessRule[] = [
   // Monitoring: answers only "ok" and the number of migrations.
   api("/api/health", { GET: "public" }),
   api("/api/simulate", { POST: "compute" }),
+  // Issue 11 §3: the Simulator page's history and described-workload answers (read the company's sessions and seats).
+  api("/api/simulate/history", { GET: "simulator" }),
+  api("/api/simulate/workload", { POST: "simulator" }),
   api("/api/parse/rac", { POST: "compute" }),
   api("/api/parse/ring", { POST: "compute" }),
   api("/api/explain/message", { POST: "compute" }),

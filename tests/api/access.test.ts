@@ -52,6 +52,8 @@ const PAGES: Record<string, Who> = {
   "/tools": { roles: READERS, scopes: [] },
   "/sessions": { roles: WITH_LEAD, scopes: [] },
   "/why": { roles: WITH_LEAD, scopes: [] },
+  // Issue 11 §3 / DESIGN.md "Simulator | finance, lead".
+  "/simulator": { roles: WITH_LEAD, scopes: [] },
   "/audit": { roles: ["admin"], scopes: [] },
   "/settings": { roles: ["admin"], scopes: [] },
 };
@@ -76,6 +78,9 @@ const ROUTES: Record<string, Partial<Record<Method, Who>>> = {
   // Issue 11: the Seats page's data (every role) and the Why page's (admins, finance, team leads).
   "/api/seats": { GET: { roles: ALL_ROLES, scopes: ["read", "admin"] } },
   "/api/why": { POST: { roles: WITH_LEAD, scopes: ["read", "admin"] } },
+  // Issue 11 §3: the Simulator's history and described workload (finance, team leads; the read token reads).
+  "/api/simulate/history": { GET: { roles: WITH_LEAD, scopes: ["read", "admin"] } },
+  "/api/simulate/workload": { POST: { roles: WITH_LEAD, scopes: ["read", "admin"] } },
   "/api/events": { GET: { roles: WITH_LEAD, scopes: ["read", "admin"] }, POST: { roles: WITH_LEAD, scopes: ["admin"] } },
   "/api/settings/licensing": { GET: { roles: WITH_LEAD, scopes: ["read", "admin"] }, PATCH: ADMIN },
   "/api/pins": { GET: { roles: READERS, scopes: ["read", "admin"] } },

@@ -34,12 +34,23 @@ describe("/api/settings/licensing — the [M]/[L] rules are an admin's to adjust
     expect(reset.settings).toEqual(DEFAULT_SETTINGS);
   });
 
+  test("a pool's own utilisation threshold is stored and read back; resetting it returns to the company-wide one (issue 11 §5)", async () => {
+    const res = await patch({ set: { poolThresholds: { "hasp-network:srv-lm:ORGL8": 0.9 }, snapshotMaxAgeMinutes: 15 } });
+    expect(res.status).toBe(200);
+    const body = await res.json();
+    expect(body.settings.poolThresholds).toEqual({ "hasp-network:srv-lm:ORGL8": 0.9 });
+    expect(body.settings.snapshotMaxAgeMinutes).toBe(15);
+    expect((await (await patch({ reset: ["poolThresholds", "snapshotMaxAgeMinutes"] })).json()).settings).toEqual(DEFAULT_SETTINGS);
+  });
+
   test.each([
     ["an unknown setting", { set: { colour: "red" } }, "set"],
     ["a PIN activation limit of 0", { set: { pinActivationLimit: 0 } }, "set.pinActivationLimit"],
     ["a time zone that does not exist", { set: { serverTimeZone: "Mars/Olympus" } }, "set.serverTimeZone"],
     ["a negative kit price", { set: { kitPrices: { "5": -1 } } }, "set.kitPrices.5"],
     ["resetting an unknown key", { reset: ["colour"] }, "reset.0"],
+    ["a pool threshold above 100 %", { set: { poolThresholds: { "soft-server:srv-1c": 1.5 } } }, "set.poolThresholds.soft-server:srv-1c"],
+    ["a capture age of 0 minutes", { set: { snapshotMaxAgeMinutes: 0 } }, "set.snapshotMaxAgeMinutes"],
   ])("%s is a 400 naming the field, and nothing changes", async (_name, body, path) => {
     const res = await patch(body);
     expect(res.status).toBe(400);

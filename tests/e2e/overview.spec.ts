@@ -7,6 +7,8 @@ import Database from "better-sqlite3";
 import { expect, test, type Page } from "@playwright/test";
 
 import { screenshotPath } from "../helpers/screenshots";
+import { watchConsole } from "./console";
+import { storageStateOf } from "./roles";
 
 function expectedFigures() {
   const db = new Database(process.env.E2E_DATABASE_PATH!, { readonly: true, fileMustExist: true });
@@ -110,4 +112,65 @@ test("the Overview reads in Russian after switching the language", async ({ page
   await page.screenshot({ path: screenshotPath("overview-ru"), fullPage: true });
   await page.getByRole("button", { name: "English" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Overview" })).toBeVisible();
+});
+
+type PoolsBody = { pools: Array<{ id: string; seats: number; inUse: number }> };
+
+test("alerts: every full shared pool is an urgent alert that opens its seats; a lead gets no link to pages they cannot open", async ({ page, request, browser }) => {
+  const errors = watchConsole(page);
+  const { pools } = (await (await request.get("/api/pools")).json()) as PoolsBody;
+  const full = pools.filter((p) => p.seats > 1 && p.inUse >= p.seats);
+  await page.goto("/");
+  const list = page.getByTestId("alerts");
+  await expect(list).toBeVisible();
+  await expect(list.locator('[data-code="pool-full"]')).toHaveCount(full.length);
+  // Urgent ones first.
+  const severities = await list.getByTestId("alert").evaluateAll((items) => items.map((i) => i.getAttribute("data-severity")));
+  expect(severities).toEqual([...severities].sort((a, b) => (a === b ? 0 : a === "danger" ? -1 : 1)));
+  await page.screenshot({ path: screenshotPath("overview-alerts-en") });
+  if (full.length > 0) {
+    await list.locator('[data-code="pool-full"]').first().getByRole("link").click();
+    await expect(page).toHaveURL((url) => url.pathname === "/seats" && full.some((p) => p.id === url.searchParams.get("pool")));
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Seats");
+  }
+  expect(errors).toEqual([]);
+
+  const lead = await browser.newContext({ storageState: storageStateOf("lead") });
+  const leadPage = await lead.newPage();
+  await leadPage.goto("/");
+  await expect(leadPage.getByTestId("alerts")).toBeVisible();
+  const hrefs = await leadPage.getByTestId("alerts").getByRole("link").evaluateAll((links) => links.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+  for (const href of hrefs) expect(["/kits", "/keys", "/servers", "/infobases"].some((p) => href.startsWith(p)), href).toBe(false);
+  await lead.close();
+});
+
+test("an admin gives one pool its own threshold in Settings and the Overview raises that pool's alert", async ({ page, request }) => {
+  const errors = watchConsole(page);
+  const { pools } = (await (await request.get("/api/pools")).json()) as PoolsBody;
+  // A shared pool below the company-wide 80 % and not full: its own threshold of 1 % must raise its alert.
+  const quiet = pools.find((p) => p.seats > 1 && p.inUse > 0 && p.inUse / p.seats < 0.8);
+  expect(quiet, "the demo has a shared pool below 80 %").toBeDefined();
+  try {
+    await page.goto("/settings");
+    const form = page.getByTestId("alert-settings");
+    await expect(form).toBeVisible();
+    const row = form.locator(`tr[data-pool="${quiet!.id}"]`);
+    await row.getByRole("spinbutton").fill("150");
+    await form.getByRole("button", { name: "Save" }).click();
+    // The browser refuses it on its field, with the rule, before anything is sent.
+    await expect(row.getByText("A share from 0 to 100 %.")).toBeVisible();
+    await row.getByRole("spinbutton").fill("1");
+    await form.getByRole("button", { name: "Save" }).click();
+    await expect(form.getByText("Saved.")).toBeVisible();
+    await page.screenshot({ path: screenshotPath("settings-alerts-en"), fullPage: true });
+
+    const settings = (await (await request.get("/api/settings/licensing")).json()) as { settings: { poolThresholds: Record<string, number> } };
+    expect(settings.settings.poolThresholds).toEqual({ [quiet!.id]: 0.01 });
+    await page.goto("/");
+    const alert = page.getByTestId("alerts").locator('[data-code="pool-over-threshold"]').filter({ has: page.locator(`a[href="/seats?pool=${encodeURIComponent(quiet!.id)}"]`) });
+    await expect(alert).toHaveCount(1);
+    expect(errors).toEqual([]);
+  } finally {
+    expect((await request.patch("/api/settings/licensing", { data: { reset: ["poolThresholds"] } })).status()).toBe(200);
+  }
 });

@@ -23,6 +23,15 @@ describe("the access matrix (issue #5 'Roles'; the route-by-route check is tests
     expect([...ROLE_PERMISSIONS.viewer].sort()).toEqual(["account", "overview", "seats"]);
   });
 
+  test("the Simulator (DESIGN.md: finance, lead) is open to admin, finance and lead, and to the read and admin tokens", () => {
+    expect(USER_ROLES.filter((r) => ROLE_PERMISSIONS[r].includes("simulator"))).toEqual(["admin", "finance", "lead"]);
+    expect((["import", "read", "admin"] as const).filter((s) => SCOPE_PERMISSIONS[s].includes("simulator"))).toEqual(["read", "admin"]);
+    expect(pageAllowed("/simulator", user("lead"))).toBe(true);
+    expect(pageAllowed("/simulator", user("viewer"))).toBe(false);
+    expect(decideApi("/api/simulate/history", "GET", user("viewer"))).toMatchObject({ status: 403, permission: "simulator" });
+    expect(decideApi("/api/simulate/workload", "POST", user("finance"))).toEqual({ allow: true });
+  });
+
   test("every token may compute; import adds import; read is finance without an account; admin is admin without one", () => {
     for (const scope of ["import", "read", "admin"] as const) expect(SCOPE_PERMISSIONS[scope]).toContain("compute");
     expect(SCOPE_PERMISSIONS.import).toEqual(["compute", "import"]);

@@ -14,6 +14,7 @@ import enSessions from "./en/sessions.json";
 import enTools from "./en/tools.json";
 import enWhy from "./en/why.json";
 import enSeats from "./en/seats.json";
+import enSimulator from "./en/simulator.json";
 import enPlanning from "./en/planning.json";
 import ruAuth from "./ru/auth.json";
 import ruAudit from "./ru/audit.json";
@@ -31,6 +32,7 @@ import ruSessions from "./ru/sessions.json";
 import ruTools from "./ru/tools.json";
 import ruWhy from "./ru/why.json";
 import ruSeats from "./ru/seats.json";
+import ruSimulator from "./ru/simulator.json";
 import ruPlanning from "./ru/planning.json";
 
 import type { Locale } from "../locales";
@@ -57,6 +59,7 @@ const NAMESPACES = [
   [enTools, ruTools],
   [enWhy, ruWhy],
   [enSeats, ruSeats],
+  [enSimulator, ruSimulator],
   [enPlanning, ruPlanning],
 ] as const;
 
