@@ -99,7 +99,8 @@ export function forecastPinRunway(kits: KitRunwayInput[], now: number, options: 
 
   const result = measured.map(({ kit, computers, years, historyDays, changes }): KitRunway => {
     const backupsLeft = Math.max(0, Math.floor(kit.backupsLeft));
-    const exhausted = backupsLeft === 0;
+    // A kit never activated has spent nothing: its PINs are all still to be used (§1.2), whatever its reserve count says.
+    const exhausted = backupsLeft === 0 && kit.firstActivatedAt !== null;
     const none = (reason: RunwayNoForecastReason): KitRunway => ({
       kitId: kit.kitId,
       ratePerYear: 0,

@@ -314,10 +314,9 @@ export function runwayRows(forecast: PinRunwayForecast, kits: readonly RunwayKit
   const end = now + horizonDays * DAY_MS;
   return forecast.kits.map((r) => {
     const kit = byId.get(r.kitId);
-    // The ledger counts no backup for a kit whose mode is not chosen yet (summarisePins: null → 0), so the
-    // engine calls it exhausted; it has simply not started, and needs nothing from the Licensing Center.
+    // A kit not activated yet is never exhausted (forecastPinRunway): it needs nothing from the Licensing Center.
+    const exhausted = r.exhausted;
     const notActivated = r.reason === "not-activated";
-    const exhausted = r.exhausted && !notActivated;
     const withinHorizon = r.expectedExhaustion !== null && r.expectedExhaustion <= end;
     const needsCenter = exhausted || withinHorizon;
     return {

@@ -136,6 +136,11 @@ describe("forecastPinRunway — DOMAIN §1.2–1.3 PIN runway", () => {
     expect(kits[0]).toMatchObject({ rateSource: "none", reason: "no-company-history", expectedExhaustion: null, probabilityWithin12Months: null });
   });
 
+  test("§1.2: a kit never activated is not exhausted, even when its reserve count is 0 (a combined kit before its mode is chosen)", () => {
+    const { kits } = forecastPinRunway([kit({ kitId: 1, backupsLeft: 0, licensedComputers: 0, firstActivatedAt: null })], NOW);
+    expect(kits[0]).toMatchObject({ rateSource: "none", reason: "not-activated", exhausted: false });
+  });
+
   test("§1.3: history without a single change → rate 0: no exhaustion date, probability 0, still flagged when exhausted", () => {
     const { kits } = forecastPinRunway(
       [

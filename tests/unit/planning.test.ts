@@ -251,8 +251,8 @@ describe("runwayRows — which kits need the Licensing Center within the horizon
       runway({ kitId: 1, backupsLeft: 0, exhausted: true, expectedExhaustion: NOW }),
       runway({ kitId: 2, expectedExhaustion: NOW + 100 * DAY }),
       runway({ kitId: 3, expectedExhaustion: NOW + 200 * DAY }),
-      // As kit-runway.ts reports a kit whose PIN set is not chosen yet: 0 backups, so "exhausted".
-      runway({ kitId: 4, rateSource: "none", reason: "not-activated", ratePerYear: 0, ratePerComputerYear: null, probabilityWithin6Months: null, probabilityWithin12Months: null, backupsLeft: 0, exhausted: true }),
+      // As kit-runway.ts reports a kit whose PIN set is not chosen yet: 0 backups, yet not exhausted (nothing spent, §1.2).
+      runway({ kitId: 4, rateSource: "none", reason: "not-activated", ratePerYear: 0, ratePerComputerYear: null, probabilityWithin6Months: null, probabilityWithin12Months: null, backupsLeft: 0, exhausted: false }),
     ],
   };
   const kits = [1, 2, 3].map((id) => ({ id, regNumber: `81000000${id}`, product: `Kit ${id}` }));
