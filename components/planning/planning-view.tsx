@@ -334,6 +334,11 @@ function Refusing({ model, f }: { model: PlanningModel; f: Formats }) {
         {refusing.map((d) => (
           <li key={d.pool.id}>
             {t("item", { pool: f.pool(d.pool), count: d.denials, days })}{" "}
+            {d.worstDay && (
+              <span data-testid="planning-worst-day" data-people={d.worstDay.people}>
+                {t("worst", { date: f.date(d.worstDay.date), people: d.worstDay.people })}{" "}
+              </span>
+            )}
             <Link href={`/seats?${new URLSearchParams({ pool: d.pool.id, range: "90d" })}`} className="print:hidden">
               {t("link")}
             </Link>

@@ -7,10 +7,10 @@ import type { Db } from "../client";
 import { loadInventory } from "./inventory";
 import { loadOverview } from "./overview";
 import { kitRows } from "./pins";
-import { readSeatSeries } from "./seat-usage";
+import { denialsOf, readSeatSeries } from "./seat-usage";
 import { getLicensingSettings } from "./settings";
 import { forecastInventoryRunway } from "@/lib/licensing/kit-runway";
-import { buildPlanning, historyWindow, type PlanningModel, type PlanningParams, type PlanPool } from "@/lib/planning/plan";
+import { buildPlanning, historyWindow, worstRefusalDay, type PlanningModel, type PlanningParams, type PlanPool } from "@/lib/planning/plan";
 
 const DAY_MINUTES = 1440;
 
@@ -30,9 +30,10 @@ export function loadPlanning(db: Db, at: Date, params: PlanningParams): Planning
   const read = pools.map((p) => [p.id, readSeatSeries(db, { pool: p.id, from: window.from, to: window.to, bucketMinutes: DAY_MINUTES })] as const);
   const dailySeries = new Map(read.map(([id, seats]) => [id, seats.series.map((b) => ({ t: Date.parse(b.t), inUse: b.inUse }))] as const));
   const denials = new Map(read.map(([id, seats]) => [id, seats.denials] as const));
+  const worstDays = new Map(pools.filter((p) => (denials.get(p.id) ?? 0) > 0).map((p) => [p.id, worstRefusalDay(denialsOf(db, { pool: p.id, from: window.from, to: window.to }))] as const));
   const settings = getLicensingSettings(db);
   const inventory = loadInventory(db);
   const kits = kitRows(db).map((k) => ({ id: k.id, regNumber: k.regNumber, product: k.product, kind: k.kind, protection: k.protection, seats: k.seats, purchaseDate: k.purchaseDate, priceMinor: k.priceMinor, currency: k.currency }));
-  const model = buildPlanning({ now, params, pools, dailySeries, denials, settings, runway: forecastInventoryRunway(inventory, now), kits });
+  const model = buildPlanning({ now, params, pools, dailySeries, denials, worstDays, settings, runway: forecastInventoryRunway(inventory, now), kits });
   return { model, snapshotTakenAt: overview.snapshotTakenAt, currency: settings.currency };
 }

@@ -79,18 +79,21 @@ export function writePoolUsageSweep(db: Db, snapshots: ReadonlyArray<{ id: numbe
 const eventsBetween = (from: Date, to: Date) => and(gte(noLicenseEvents.occurredAt, from), lte(noLicenseEvents.occurredAt, to));
 
 /**
- * When the "no free license" events of `[from, to]` happened (epoch ms, oldest first) — with a pool, those whose
- * deciding full pool it was (engine-written events name it, `decidedByExplanation`). The Seats chart marks them.
+ * The "no free license" events of `[from, to]` (oldest first): when and who — with a pool, those whose deciding
+ * full pool it was (engine-written events name it, `decidedByExplanation`).
  */
-export function denialTimes(db: Db, query: Pick<SeatsQuery, "pool" | "from" | "to">): number[] {
+export function denialsOf(db: Db, query: Pick<SeatsQuery, "pool" | "from" | "to">): Array<{ at: number; user: string | null; host: string | null }> {
   const rows = db
-    .select({ at: noLicenseEvents.occurredAt, explanation: noLicenseEvents.explanation })
+    .select({ at: noLicenseEvents.occurredAt, user: noLicenseEvents.userName, host: noLicenseEvents.host, explanation: noLicenseEvents.explanation })
     .from(noLicenseEvents)
     .where(eventsBetween(new Date(query.from), new Date(query.to)))
     .orderBy(noLicenseEvents.occurredAt)
     .all();
-  return (query.pool === null ? rows : rows.filter((e) => decidedByExplanation(e.explanation).pool === query.pool)).map((e) => e.at.getTime());
+  return (query.pool === null ? rows : rows.filter((e) => decidedByExplanation(e.explanation).pool === query.pool)).map((e) => ({ at: e.at.getTime(), user: e.user, host: e.host }));
 }
+
+/** When the events of `denialsOf` happened (epoch ms): the Seats chart marks them. */
+export const denialTimes = (db: Db, query: Pick<SeatsQuery, "pool" | "from" | "to">): number[] => denialsOf(db, query).map((e) => e.at);
 
 /**
  * Seats held over `[from, to]` (both ends included) for one pool or all pools summed, read from the rollups
@@ -132,7 +135,7 @@ export function readSeatSeries(db: Db, query: SeatsQuery): SeatsResponse {
       : (captures[0]?.capacity ?? pools.reduce((sum, p) => sum + p.seats, 0));
   }
 
-  const denials = query.pool ? denialTimes(db, query).length : db.select({ n: count() }).from(noLicenseEvents).where(eventsBetween(from, to)).all()[0].n;
+  const denials = query.pool ? denialsOf(db, query).length : db.select({ n: count() }).from(noLicenseEvents).where(eventsBetween(from, to)).all()[0].n;
   const series = seatSeries({ captures, from: query.from, to: query.to, bucketMinutes: query.bucketMinutes, capacityBefore: capacityBefore ?? 0 });
   const percentiles = seatPercentiles(captures.map((c) => c.inUse));
   return {

@@ -118,6 +118,32 @@ export interface PoolDemand {
    * seats held than a pool has, so a full pool hides the demand it refused: the page says so beside the plan.
    */
   denials: number;
+  /** The day of the window on which most different people were refused by this pool, and how many; null without refusals. */
+  worstDay: RefusalDay | null;
+}
+
+export interface RefusalDay {
+  /** UTC calendar day, like the daily peaks. */
+  date: string;
+  /** Different people (user and computer) refused that day. */
+  people: number;
+}
+
+/**
+ * The day on which most different people (user and computer; a nameless event counts on its own) were refused.
+ * Had each of them held a seat at once, this many more seats would have served that day: an upper bound on the
+ * demand a full pool hid (some of them may have got a seat later). Ties go to the later day.
+ */
+export function worstRefusalDay(events: ReadonlyArray<{ at: number; user: string | null; host: string | null }>): RefusalDay | null {
+  const byDay = new Map<string, Set<string>>();
+  events.forEach((e, i) => {
+    const day = isoDay(e.at);
+    const who = e.user || e.host ? `${(e.user ?? "").toLowerCase()}|${(e.host ?? "").toLowerCase()}` : `#${i}`;
+    byDay.set(day, (byDay.get(day) ?? new Set()).add(who));
+  });
+  let worst: RefusalDay | null = null;
+  for (const [date, people] of [...byDay].sort((a, b) => a[0].localeCompare(b[0]))) if (!worst || people.size >= worst.people) worst = { date, people: people.size };
+  return worst;
 }
 
 export interface DemandOptions {
@@ -131,7 +157,7 @@ export interface DemandOptions {
  * will need at the end of the horizon. Demand is never taken below the p95 daily peak seen: a flat or falling
  * line does not argue seats away that were used on most busy days.
  */
-export function poolDemand(pool: PlanPool, peaks: DailyPeak[], { now, horizonDays, leadDays }: DemandOptions, denials = 0): PoolDemand {
+export function poolDemand(pool: PlanPool, peaks: DailyPeak[], { now, horizonDays, leadDays }: DemandOptions, denials = 0, worstDay: RefusalDay | null = null): PoolDemand {
   const trend = forecastDemandTrend({ series: peaks, capacity: pool.seats, now, horizonDays });
   const busy = peaks.map((p) => p.peak).filter((p) => Number.isFinite(p) && p > 0);
   const p95 = busy.length > 0 ? percentile(busy, 95) : null;
@@ -150,7 +176,7 @@ export function poolDemand(pool: PlanPool, peaks: DailyPeak[], { now, horizonDay
     const due = addDays(runsOutOn ?? today, -leadDays);
     buyBy = due < today ? today : due;
   }
-  return { pool, peaks, trend, p95, peak: busy.length ? Math.max(...busy) : 0, trendNow, trendAtHorizon, needed, shortfall, runsOutOn, buyBy, denials };
+  return { pool, peaks, trend, p95, peak: busy.length ? Math.max(...busy) : 0, trendNow, trendAtHorizon, needed, shortfall, runsOutOn, buyBy, denials, worstDay };
 }
 
 export interface PlannedKit {
@@ -429,6 +455,8 @@ export interface PlanningInput {
   dailySeries: ReadonlyMap<string, ReadonlyArray<{ t: number; inUse: number }>>;
   /** "No free license" events of the history window per pool id (refused because that pool was full). */
   denials?: ReadonlyMap<string, number>;
+  /** Per pool id: the worst day of its refusals (`worstRefusalDay`). */
+  worstDays?: ReadonlyMap<string, RefusalDay | null>;
   settings: Pick<LicensingSettings, "kitSizes" | "kitPrices" | "currency">;
   runway: PinRunwayForecast;
   kits: readonly OwnedKit[];
@@ -458,7 +486,7 @@ export function buildPlanning(input: PlanningInput): PlanningModel {
   const horizonDays = horizonDaysOf(params.horizonMonths);
   const window = historyWindow(now);
   const options = { now, horizonDays, leadDays: params.leadDays };
-  const demands = input.pools.map((pool) => poolDemand(pool, dailyPeaks(input.dailySeries.get(pool.id) ?? []), options, input.denials?.get(pool.id) ?? 0));
+  const demands = input.pools.map((pool) => poolDemand(pool, dailyPeaks(input.dailySeries.get(pool.id) ?? []), options, input.denials?.get(pool.id) ?? 0, input.worstDays?.get(pool.id) ?? null));
   const plan = purchasePlan(demands, input.settings);
   const runway = runwayRows(input.runway, input.kits, now, horizonDays);
   const owned = [...input.kits];

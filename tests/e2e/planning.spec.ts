@@ -95,6 +95,8 @@ test("finance: every pool's seats needed and short are what the engine computes 
 
   // The demo's full server pool refused sessions: the page says the trend cannot see that demand.
   await expect(page.getByTestId("planning-refusing")).toBeVisible();
+  // …and how many more seats its worst day would have taken, at most.
+  await expect(page.getByTestId("planning-worst-day").first()).toHaveAttribute("data-people", /^[1-9]\d*$/);
   // Every software kit has a runway row; the director's (three hardware changes) needs the Licensing Center now.
   await expect(page.getByTestId("planning-runway").getByText(en.planning.runway.now).first()).toBeVisible();
   await expect(page.getByTestId("planning-runway").getByRole("link", { name: en.planning.runway.how }).first()).toHaveAttribute("href", /^\/kits\/\d+$/);

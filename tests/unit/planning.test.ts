@@ -23,6 +23,7 @@ import {
   type PlanPool,
   type PoolDemand,
   type PurchaseLine,
+  worstRefusalDay,
 } from "@/lib/planning/plan";
 
 const DAY = 86_400_000;
@@ -339,5 +340,41 @@ describe("the chart and the whole page", () => {
     expect(refusing.demands.map((d) => d.denials)).toEqual([0, 7]);
     // No denials either: the fullest pool.
     expect(buildPlanning({ ...calm, denials: undefined, params: { horizonMonths: 6, leadDays: 30, pool: null } }).chartPool).toBe("b");
+  });
+});
+
+describe("worstRefusalDay — the demand a full pool hid, on its worst day", () => {
+  const at = (day: string, hour: number) => Date.parse(`${day}T${String(hour).padStart(2, "0")}:00:00Z`);
+  test.each([
+    { name: "no refusals", events: [], want: null },
+    {
+      name: "the same person refused three times counts once; another computer is another person",
+      events: [
+        { at: at("2026-11-30", 9), user: "Иванова", host: "buh-01" },
+        { at: at("2026-11-30", 10), user: "иванова", host: "BUH-01" },
+        { at: at("2026-11-30", 11), user: "Иванова", host: "buh-01" },
+        { at: at("2026-11-30", 12), user: "Иванова", host: "buh-02" },
+        { at: at("2026-11-27", 9), user: "Петров", host: "sales-01" },
+      ],
+      want: { date: "2026-11-30", people: 2 },
+    },
+    {
+      name: "nameless events count one each",
+      events: [
+        { at: at("2026-11-30", 9), user: null, host: null },
+        { at: at("2026-11-30", 9), user: null, host: null },
+      ],
+      want: { date: "2026-11-30", people: 2 },
+    },
+    {
+      name: "a tie goes to the later day",
+      events: [
+        { at: at("2026-11-02", 9), user: "a", host: "x" },
+        { at: at("2026-11-30", 9), user: "b", host: "y" },
+      ],
+      want: { date: "2026-11-30", people: 1 },
+    },
+  ])("$name", ({ events, want }) => {
+    expect(worstRefusalDay(events)).toEqual(want);
   });
 });
