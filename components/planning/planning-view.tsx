@@ -339,7 +339,7 @@ function Refusing({ model, f }: { model: PlanningModel; f: Formats }) {
                 {t("worst", { date: f.date(d.worstDay.date), people: d.worstDay.people })}{" "}
               </span>
             )}
-            <Link href={`/seats?${new URLSearchParams({ pool: d.pool.id, range: "90d" })}`} className="print:hidden">
+            <Link href={`/seats?${new URLSearchParams({ pool: d.pool.id, range: "90d" })}`} className="underline print:hidden">
               {t("link")}
             </Link>
           </li>

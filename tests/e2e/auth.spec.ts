@@ -13,9 +13,9 @@ import { screenshotPath } from "../helpers/screenshots";
 import { storageStateOf } from "./roles";
 
 const NAV: Record<UserRole, Array<keyof typeof en.nav>> = {
-  admin: ["overview", "seats", "kits", "computers", "keys", "sessions", "why", "planning", "tools", "audit", "settings"],
-  finance: ["overview", "seats", "kits", "computers", "keys", "sessions", "why", "planning", "tools"],
-  lead: ["overview", "seats", "sessions", "why"],
+  admin: ["overview", "seats", "kits", "computers", "keys", "sessions", "why", "simulator", "planning", "tools", "audit", "settings"],
+  finance: ["overview", "seats", "kits", "computers", "keys", "sessions", "why", "simulator", "planning", "tools"],
+  lead: ["overview", "seats", "sessions", "why", "simulator"],
   viewer: ["overview", "seats"],
 };
 /** A page each role may not open (admin: none). */

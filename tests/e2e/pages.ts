@@ -30,8 +30,8 @@ export async function openAndSettle(page: Page, path: string) {
   const response = await page.goto(path);
   expect(response?.status(), path).toBeLessThan(400);
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
-  // Charts draw after hydration: let the page reach its final state before judging it.
-  await page.waitForLoadState("networkidle");
+  // Charts draw after hydration and skeletons give way to data: judge the page in its final state.
+  await expect(page.locator("main .animate-pulse")).toHaveCount(0);
 }
 
 /**
