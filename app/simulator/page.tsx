@@ -27,9 +27,8 @@ export default async function SimulatorPage({ searchParams }: { searchParams: Se
   const params = await searchParams;
   const db = getDb();
   const settings = getLicensingSettings(db);
-  const nowDate = new Date();
-  const now = nowDate.getTime();
-  const context = loadSimulatorContext(db, nowDate);
+  const now = Date.now();
+  const context = loadSimulatorContext(db);
   const days = HISTORY_PRESETS.find((d) => String(d) === first(params.days)) ?? DEFAULT_HISTORY_PRESET;
   const range = historyRange({ days, from: first(params.from), to: first(params.to) }, context.newestCapture, now, settings.serverTimeZone);
 

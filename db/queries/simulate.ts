@@ -3,7 +3,6 @@ import { and, eq, gt, lt } from "drizzle-orm";
 import type { Db } from "../client";
 import { infobases, sessions } from "../schema";
 import { loadInventory } from "./inventory";
-import { loadOverview } from "./overview";
 import { getLatestSnapshot } from "./sessions";
 import { getLicensingSettings } from "./settings";
 import { derivePools } from "@/lib/licensing/pools";
@@ -34,12 +33,13 @@ export function listHistorySessions(db: Db, range: { from: number; to: number })
 }
 
 /** What the simulator reads besides the sessions: the newest capture, the terminal servers, the seats owned now. */
-export function loadSimulatorContext(db: Db, now: Date): { newestCapture: number | null; terminalHosts: ReadonlySet<string>; owned: number } {
+export function loadSimulatorContext(db: Db): { newestCapture: number | null; terminalHosts: ReadonlySet<string>; owned: number } {
+  const { pools, terminalHosts } = derivePools(loadInventory(db));
   return {
     newestCapture: getLatestSnapshot(db)?.takenAt.getTime() ?? null,
-    terminalHosts: derivePools(loadInventory(db)).terminalHosts,
+    terminalHosts,
     // Usable seats of every pool: the Overview's total (what the company could use today).
-    owned: loadOverview(db, now).model.totals.seats,
+    owned: pools.reduce((sum, p) => sum + p.seats, 0),
   };
 }
 

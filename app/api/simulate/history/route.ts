@@ -14,7 +14,7 @@ export const dynamic = "force-dynamic";
  */
 export const GET = route((request: Request) => {
   const db = getDb();
-  const context = loadSimulatorContext(db, new Date());
+  const context = loadSimulatorContext(db);
   const query = historyQuerySchema(context.newestCapture ?? Date.now()).parse(Object.fromEntries(new URL(request.url).searchParams));
   return ok(SimulationResponseSchema, simulateHistory(db, query, context));
 });

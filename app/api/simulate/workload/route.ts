@@ -26,6 +26,6 @@ export const POST = route(async (request: Request) => {
   const from = startOfDay(firstDay, settings.serverTimeZone);
   const to = startOfDay(days[days.length - 1], settings.serverTimeZone, 1);
   const workload = generateWorkload(description, { firstDay, timeZone: settings.serverTimeZone });
-  const { owned } = loadSimulatorContext(db, new Date(now));
+  const { owned } = loadSimulatorContext(db);
   return ok(SimulationResponseSchema, simulation({ workload, from, to, bucketMinutes: simulatorBucketMinutes(from, to), newestCapture: null, owned, settings }));
 });
