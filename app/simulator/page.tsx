@@ -27,7 +27,7 @@ export default async function SimulatorPage({ searchParams }: { searchParams: Se
   const params = await searchParams;
   const db = getDb();
   const settings = getLicensingSettings(db);
-  const now = Date.now();
+  const now = new Date().getTime();
   const context = loadSimulatorContext(db);
   const days = HISTORY_PRESETS.find((d) => String(d) === first(params.days)) ?? DEFAULT_HISTORY_PRESET;
   const range = historyRange({ days, from: first(params.from), to: first(params.to) }, context.newestCapture, now, settings.serverTimeZone);

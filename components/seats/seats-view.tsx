@@ -139,6 +139,7 @@ function Histogram({ bands }: { bands: LoadBand[] }) {
   const top = Math.max(0, ...bands.map((b) => b.share));
   return (
     <Card title={t("title")} description={t("description")}>
+      <div className="relative overflow-x-auto">
       <table className="w-full text-sm tabular-nums" data-testid="seat-histogram">
         <caption className="sr-only">{t("caption")}</caption>
         <thead>
@@ -172,6 +173,7 @@ function Histogram({ bands }: { bands: LoadBand[] }) {
           ))}
         </tbody>
       </table>
+      </div>
     </Card>
   );
 }
@@ -200,6 +202,7 @@ function Holders({ data }: { data: Extract<SeatsViewData, { state: "ready" }> })
         <p className="text-sm text-slate-600">{t("none")}</p>
       ) : (
         <div className="flex flex-col gap-5 text-sm tabular-nums" data-testid="seat-holders">
+          <div className="relative overflow-x-auto">
           <table className="w-full">
             <caption className="mb-1 text-left font-semibold text-slate-800">{t("byInfobase")}</caption>
             <thead>
@@ -225,6 +228,8 @@ function Holders({ data }: { data: Extract<SeatsViewData, { state: "ready" }> })
               ))}
             </tbody>
           </table>
+          </div>
+          <div className="relative overflow-x-auto">
           <table className="w-full">
             <caption className="mb-1 text-left font-semibold text-slate-800">{t("byPool")}</caption>
             <thead>
@@ -261,6 +266,7 @@ function Holders({ data }: { data: Extract<SeatsViewData, { state: "ready" }> })
               ))}
             </tbody>
           </table>
+          </div>
         </div>
       )}
     </Card>
