@@ -15,9 +15,28 @@ export function databasePath(): string {
   return process.env.DATABASE_PATH || DEFAULT_DATABASE_PATH;
 }
 
-/** Opens (creating the folder if needed) a SQLite file with WAL and foreign keys on. */
+/**
+ * The database holds PIN codes and owner data (encrypted, but with everything else in clear): the folder it
+ * creates is 0700, a new database file 0600 — SQLite gives its `-wal` and `-shm` files the database file's
+ * mode — and an existing file readable by others is narrowed to 0600 (as far as its owner may). A folder that
+ * already exists is left as it is: it may be shared on purpose.
+ */
+export function makePrivate(file: string): void {
+  const dir = path.dirname(path.resolve(file));
+  fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+  if (!fs.existsSync(file)) fs.closeSync(fs.openSync(file, "a", 0o600));
+  for (const f of [file, `${file}-wal`, `${file}-shm`]) {
+    try {
+      if ((fs.statSync(f).mode & 0o077) !== 0) fs.chmodSync(f, 0o600);
+    } catch {
+      // Gone in the meantime, or owned by someone else: nothing this process may change.
+    }
+  }
+}
+
+/** Opens (creating the folder if needed) a SQLite file with WAL and foreign keys on; see `makePrivate`. */
 export function createDb(file: string): Db {
-  if (file !== ":memory:") fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  if (file !== ":memory:") makePrivate(file);
   const sqlite = new Database(file);
   sqlite.pragma("journal_mode = WAL");
   sqlite.pragma("foreign_keys = ON");

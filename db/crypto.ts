@@ -34,7 +34,7 @@ function readOrCreateSecret(dbFile: string): string {
   }
   const file = secretKeyPath(dbFile);
   if (fs.existsSync(file)) return fs.readFileSync(file, "utf8").trim();
-  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
   const secret = randomBytes(32).toString("base64");
   // `wx`: never overwrite a key another process wrote a moment ago; the data it encrypted needs it.
   try {
