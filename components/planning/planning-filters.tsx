@@ -4,6 +4,7 @@ import { useTranslations } from "next-intl";
 import { parseAsInteger, parseAsString, useQueryStates } from "nuqs";
 import { useId, useTransition } from "react";
 
+import { Segmented } from "@/components/ui/segmented";
 import { cn } from "@/components/ui/cn";
 import { CONTROL } from "@/components/ui/styles";
 import { DEFAULT_HORIZON_MONTHS, DEFAULT_LEAD_DAYS, PLANNING_HORIZONS, type PlanningHorizon } from "@/lib/planning/plan";
@@ -23,37 +24,18 @@ export function PlanningFilters({ horizon, leadDays, pool, pools }: { horizon: P
   const t = useTranslations("planning.filters");
   const [pending, startTransition] = useTransition();
   const [, setQuery] = useQueryStates(parsers, { shallow: false, startTransition, history: "replace" });
-  const horizonId = useId();
   const leadId = useId();
   const poolId = useId();
   const leads = LEAD_OPTIONS.some((d) => d === leadDays) ? LEAD_OPTIONS : [...LEAD_OPTIONS, leadDays].sort((a, b) => a - b);
 
   return (
     <section aria-label={t("label")} aria-busy={pending || undefined} className="flex flex-wrap items-end gap-4 print:hidden" data-testid="planning-filters">
-      <div className="flex flex-col gap-1">
-        <span id={horizonId} className="text-sm font-medium text-slate-700">
-          {t("horizon")}
-        </span>
-        <div role="group" aria-labelledby={horizonId} className="inline-flex rounded-md shadow-sm">
-          {PLANNING_HORIZONS.map((h, i) => (
-            <button
-              key={h}
-              type="button"
-              aria-pressed={horizon === h}
-              onClick={() => void setQuery({ horizon: h === DEFAULT_HORIZON_MONTHS ? null : h })}
-              className={cn(
-                "border border-slate-300 px-3 py-2 text-sm font-medium",
-                i > 0 && "-ml-px",
-                i === 0 && "rounded-l-md",
-                i === PLANNING_HORIZONS.length - 1 && "rounded-r-md",
-                horizon === h ? "z-10 border-accent-700 bg-accent-700 text-white" : "bg-white text-slate-700 hover:bg-slate-50",
-              )}
-            >
-              {t(`horizons.${h}`)}
-            </button>
-          ))}
-        </div>
-      </div>
+      <Segmented
+        label={t("horizon")}
+        options={PLANNING_HORIZONS.map((h) => ({ value: h, label: t(`horizons.${h}`) }))}
+        value={horizon}
+        onSelect={(h) => void setQuery({ horizon: h === DEFAULT_HORIZON_MONTHS ? null : h })}
+      />
       <div className="flex flex-col gap-1">
         <label htmlFor={leadId} className="text-sm font-medium text-slate-700">
           {t("lead")}

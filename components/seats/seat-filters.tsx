@@ -4,6 +4,7 @@ import { useTranslations } from "next-intl";
 import { parseAsString, parseAsStringLiteral, useQueryStates } from "nuqs";
 import { useId, useTransition } from "react";
 
+import { Segmented } from "@/components/ui/segmented";
 import { cn } from "@/components/ui/cn";
 import { CONTROL } from "@/components/ui/styles";
 
@@ -26,7 +27,6 @@ export function SeatFilters({ pools, pool, range }: { pools: readonly SeatPoolOp
   const [pending, startTransition] = useTransition();
   const [, setQuery] = useQueryStates(parsers, { shallow: false, startTransition, history: "replace" });
   const poolId = useId();
-  const rangeId = useId();
 
   return (
     <section aria-label={t("label")} aria-busy={pending || undefined} className="flex flex-wrap items-end gap-4" data-testid="seat-filters">
@@ -43,30 +43,12 @@ export function SeatFilters({ pools, pool, range }: { pools: readonly SeatPoolOp
           ))}
         </select>
       </div>
-      <div className="flex flex-col gap-1">
-        <span id={rangeId} className="text-sm font-medium text-slate-700">
-          {t("range")}
-        </span>
-        <div role="group" aria-labelledby={rangeId} className="inline-flex rounded-md shadow-sm">
-          {SEAT_RANGES.map((r, i) => (
-            <button
-              key={r}
-              type="button"
-              aria-pressed={range === r}
-              onClick={() => void setQuery({ range: r === DEFAULT_SEAT_RANGE ? null : r })}
-              className={cn(
-                "border border-slate-300 px-3 py-2 text-sm font-medium",
-                i > 0 && "-ml-px",
-                i === 0 && "rounded-l-md",
-                i === SEAT_RANGES.length - 1 && "rounded-r-md",
-                range === r ? "z-10 border-accent-700 bg-accent-700 text-white" : "bg-white text-slate-700 hover:bg-slate-50",
-              )}
-            >
-              {t(`ranges.${r}`)}
-            </button>
-          ))}
-        </div>
-      </div>
+      <Segmented
+        label={t("range")}
+        options={SEAT_RANGES.map((r) => ({ value: r, label: t(`ranges.${r}`) }))}
+        value={range}
+        onSelect={(r) => void setQuery({ range: r === DEFAULT_SEAT_RANGE ? null : r })}
+      />
       {pending && (
         <p role="status" className="pb-2 text-sm text-slate-500">
           {t("updating")}

@@ -6,7 +6,7 @@ import { useFormatter, useTranslations } from "next-intl";
 import { parseAsString, parseAsStringLiteral, useQueryStates } from "nuqs";
 import { useId } from "react";
 
-import { cn } from "@/components/ui/cn";
+import { Segmented } from "@/components/ui/segmented";
 import { EmptyState } from "@/components/ui/empty-state";
 import { CONTROL, buttonClass } from "@/components/ui/styles";
 import { calendarDate } from "@/lib/licensing/timeline";
@@ -38,7 +38,6 @@ export function HistoryPanel({ initial, newestCapture, timeZone, canSeeSessions 
   const query = useQuery({ ...historyQueryOptions(range), initialData: fromInitial ? initial.result : undefined, placeholderData: keepPreviousData, enabled: newest !== null });
   const fromId = useId();
   const toId = useId();
-  const groupId = useId();
 
   if (newest === null) {
     return (
@@ -67,37 +66,16 @@ export function HistoryPanel({ initial, newestCapture, timeZone, canSeeSessions 
   return (
     <>
       <section aria-label={t("label")} aria-busy={query.isFetching || undefined} className="flex flex-wrap items-end gap-4" data-testid="history-range">
-        <div className="flex flex-col gap-1">
-          <span id={groupId} className="text-sm font-medium text-slate-700">
-            {t("range")}
-          </span>
-          <div role="group" aria-labelledby={groupId} className="inline-flex flex-wrap rounded-md shadow-sm">
-            {[...HISTORY_PRESETS, "custom" as const].map((p, i) => {
-              const pressed = p === "custom" ? custom : !custom && days === p;
-              return (
-                <button
-                  key={p}
-                  type="button"
-                  aria-pressed={pressed}
-                  onClick={() =>
-                    void setParams(
-                      p === "custom" ? { days: null, from: shownFrom, to: shownTo } : { days: p === DEFAULT_HISTORY_PRESET ? null : (String(p) as (typeof PRESET_KEYS)[number]), from: null, to: null },
-                    )
-                  }
-                  className={cn(
-                    "border border-slate-300 px-3 py-2 text-sm font-medium",
-                    i > 0 && "-ml-px",
-                    i === 0 && "rounded-l-md",
-                    i === HISTORY_PRESETS.length && "rounded-r-md",
-                    pressed ? "z-10 border-accent-700 bg-accent-700 text-white" : "bg-white text-slate-700 hover:bg-slate-50",
-                  )}
-                >
-                  {p === "custom" ? t("custom") : t("days", { n: p })}
-                </button>
-              );
-            })}
-          </div>
-        </div>
+        <Segmented
+          label={t("range")}
+          options={[...HISTORY_PRESETS.map((p) => ({ value: p as number | "custom", label: t("days", { n: p }) })), { value: "custom" as const, label: t("custom") }]}
+          value={custom ? "custom" : days}
+          onSelect={(p) =>
+            void setParams(
+              p === "custom" ? { days: null, from: shownFrom, to: shownTo } : { days: p === DEFAULT_HISTORY_PRESET ? null : (String(p) as (typeof PRESET_KEYS)[number]), from: null, to: null },
+            )
+          }
+        />
         {custom && (
           <>
             <div className="flex flex-col gap-1">
