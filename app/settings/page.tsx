@@ -10,6 +10,7 @@ import { PageHeader } from "@/components/shell/page-header";
 import { MIN_PASSWORD_LENGTH } from "@/db/auth";
 import { getDb } from "@/db/client";
 import { loadOverview } from "@/db/queries/overview";
+import { isSharedPool } from "@/lib/licensing/alerts";
 import { getLicensingSettings } from "@/db/queries/settings";
 import { listApiTokens } from "@/db/queries/tokens";
 import { listUsers } from "@/db/queries/users";
@@ -35,8 +36,8 @@ export default async function SettingsPage() {
         <AlertsSection
           settings={getLicensingSettings(db)}
           pools={loadOverview(db, new Date())
-            // A one-seat license on its own computer never raises a load alert (lib/licensing/alerts.ts).
-            .model.pools.filter(({ pool }) => pool.seats > 1)
+            // Only shared pools have a load to warn about.
+            .model.pools.filter(({ pool }) => isSharedPool(pool))
             .map(({ pool, inUse }) => ({ id: pool.id, host: pool.host, source: pool.source, seats: pool.seats, inUse }))}
         />
       </div>

@@ -10,7 +10,10 @@ import { HEALTH_TONE } from "@/components/kits/health";
 import { InventoryWarnings } from "@/components/kits/inventory-warnings";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import type { OverviewData } from "@/db/queries/overview";
-import { poolThreshold, type Alert } from "@/lib/licensing/alerts";
+import { poolLoad, type Alert } from "@/lib/licensing/alerts";
+
+/** How a pool's load reads in the table: the alert rule's level (lib/licensing/alerts.ts `poolLoad`). */
+const LOAD_TONE = { full: "danger", "over-threshold": "warning" } as const satisfies Record<string, BadgeTone>;
 
 /** The Overview: seats per pool in the newest snapshot, purchased vs usable, server licenses, PINs left. */
 export async function Overview({ data, canOpen }: { data: OverviewData; canOpen: (href: string) => boolean }) {
@@ -33,9 +36,10 @@ export async function Overview({ data, canOpen }: { data: OverviewData; canOpen:
   const exhausted = model.kits.filter((k) => k.pins.health === "exhausted").length;
   const low = model.kits.filter((k) => k.pins.health === "low").length;
   const load = (inUse: number, seats: number) => (seats > 0 ? inUse / seats : 0);
-  // A one-seat license on its own computer is simply in use; only shared pools can run out for others.
-  const loadTone = (poolId: string, inUse: number, seats: number): BadgeTone | undefined =>
-    seats <= 1 ? undefined : inUse >= seats ? "danger" : load(inUse, seats) >= poolThreshold(data.thresholds, poolId) ? "warning" : undefined;
+  const loadTone = (pool: { id: string; seats: number }, inUse: number): BadgeTone | undefined => {
+    const level = poolLoad(data.thresholds, pool, inUse);
+    return level ? LOAD_TONE[level] : undefined;
+  };
 
   const poolRows: Row[] = model.pools.map((u) => ({
     id: u.pool.id,
@@ -47,7 +51,7 @@ export async function Overview({ data, canOpen }: { data: OverviewData; canOpen:
       seats: u.pool.seats,
       inUse: u.inUse,
       free: u.free,
-      load: { text: format.number(load(u.inUse, u.pool.seats), { style: "percent" }), sort: load(u.inUse, u.pool.seats), tone: loadTone(u.pool.id, u.inUse, u.pool.seats) },
+      load: { text: format.number(load(u.inUse, u.pool.seats), { style: "percent" }), sort: load(u.inUse, u.pool.seats), tone: loadTone(u.pool, u.inUse) },
     },
   }));
   const poolFooter: Record<string, Cell> = {

@@ -54,19 +54,27 @@ const MONTH_MS = (365.25 / 12) * 86_400_000;
 /** The load threshold of a pool: its own setting, else the company-wide one. */
 export const poolThreshold = (settings: Pick<LicensingSettings, "utilisationWarning" | "poolThresholds">, poolId: string): number => settings.poolThresholds[poolId] ?? settings.utilisationWarning;
 
+/** A pool others can run out of: a one-seat license on its own computer is simply in use. */
+export const isSharedPool = (pool: { seats: number }) => pool.seats > 1;
+
+/** How full a pool is against its threshold: `full`, `over-threshold` or null (fine, or not shared). */
+export function poolLoad(settings: Pick<LicensingSettings, "utilisationWarning" | "poolThresholds">, pool: { id: string; seats: number }, inUse: number): "full" | "over-threshold" | null {
+  if (!isSharedPool(pool)) return null;
+  if (inUse >= pool.seats) return "full";
+  return inUse / pool.seats >= poolThreshold(settings, pool.id) ? "over-threshold" : null;
+}
+
 /** Every alert, the ones refusing people now first; within a severity in the order of `ALERT_CODES`. */
 export function overviewAlerts(input: AlertInput): Alert[] {
   const { now, settings } = input;
   const alerts: Alert[] = [];
 
-  // A one-seat license on its own computer is simply in use; only shared pools run out for others.
   for (const { pool, inUse } of input.pools) {
-    if (pool.seats <= 1) continue;
-    const threshold = poolThreshold(settings, pool.id);
-    const params = { host: pool.host, source: pool.source, inUse, seats: pool.seats, load: inUse / pool.seats, threshold };
+    const load = poolLoad(settings, pool, inUse);
+    if (!load) continue;
+    const params = { host: pool.host, source: pool.source, inUse, seats: pool.seats, load: inUse / pool.seats, threshold: poolThreshold(settings, pool.id) };
     const href = `/seats?pool=${encodeURIComponent(pool.id)}`;
-    if (inUse >= pool.seats) alerts.push({ code: "pool-full", severity: "danger", href, params });
-    else if (inUse / pool.seats >= threshold) alerts.push({ code: "pool-over-threshold", severity: "warning", href, params });
+    alerts.push(load === "full" ? { code: "pool-full", severity: "danger", href, params } : { code: "pool-over-threshold", severity: "warning", href, params });
   }
 
   // §1.2–1.3: no backup PIN left means the next hardware change needs the Licensing Center.
