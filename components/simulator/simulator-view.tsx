@@ -2,11 +2,10 @@
 
 import { useTranslations } from "next-intl";
 import { parseAsStringLiteral, useQueryState } from "nuqs";
-import { useRef, type KeyboardEvent } from "react";
 
 import { PageHeader } from "@/components/shell/page-header";
 import { Card } from "@/components/ui/card";
-import { cn } from "@/components/ui/cn";
+import { TabList } from "@/components/ui/tabs";
 import type { SimulationResponse } from "@/lib/simulator/api";
 
 import { HistoryPanel } from "./history-panel";
@@ -31,44 +30,13 @@ export interface SimulatorViewProps {
 export function SimulatorView(props: SimulatorViewProps) {
   const t = useTranslations("simulator");
   const [mode, setMode] = useQueryState("mode", parseAsStringLiteral(SIMULATOR_MODES).withDefault("history").withOptions({ history: "replace", scroll: false }));
-  const tabs = useRef<Record<SimulatorMode, HTMLButtonElement | null>>({ history: null, workload: null });
-  const onKeyDown = (e: KeyboardEvent<HTMLButtonElement>) => {
-    if (!["ArrowRight", "ArrowLeft", "Home", "End"].includes(e.key)) return;
-    e.preventDefault();
-    const next: SimulatorMode = e.key === "Home" ? "history" : e.key === "End" ? "workload" : mode === "history" ? "workload" : "history";
-    void setMode(next === "history" ? null : next);
-    tabs.current[next]?.focus();
-  };
 
   return (
     <>
       <PageHeader title={t("title")} description={t("description")} />
       <div className="flex flex-col gap-6">
         <Policies />
-        <div role="tablist" aria-label={t("tabs.label")} className="-mb-px flex gap-1 overflow-x-auto border-b border-slate-200">
-          {SIMULATOR_MODES.map((id) => (
-            <button
-              key={id}
-              ref={(el) => {
-                tabs.current[id] = el;
-              }}
-              type="button"
-              role="tab"
-              id={`tab-${id}`}
-              aria-selected={mode === id}
-              aria-controls={`panel-${id}`}
-              tabIndex={mode === id ? 0 : -1}
-              onClick={() => void setMode(id === "history" ? null : id)}
-              onKeyDown={onKeyDown}
-              className={cn(
-                "shrink-0 border-b-2 px-3 py-2 text-sm whitespace-nowrap",
-                mode === id ? "border-accent-600 font-semibold text-accent-800" : "border-transparent text-slate-600 hover:border-slate-300 hover:text-slate-900",
-              )}
-            >
-              {t(`tabs.${id}`)}
-            </button>
-          ))}
-        </div>
+        <TabList label={t("tabs.label")} tabs={SIMULATOR_MODES.map((id) => ({ id, label: t(`tabs.${id}`) }))} selected={mode} onSelect={(id) => void setMode(id === "history" ? null : id)} />
         <section role="tabpanel" id="panel-history" aria-labelledby="tab-history" hidden={mode !== "history"} className={mode === "history" ? "flex flex-col gap-6" : "hidden"}>
           <HistoryPanel {...props} />
         </section>

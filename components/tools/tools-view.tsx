@@ -2,9 +2,9 @@
 
 import { useTranslations } from "next-intl";
 import { parseAsStringLiteral, useQueryState } from "nuqs";
-import { useEffect, useRef, useState, type KeyboardEvent } from "react";
+import { useEffect, useState } from "react";
 
-import { cn } from "@/components/ui/cn";
+import { TabList } from "@/components/ui/tabs";
 import type { NethaspFormInput } from "@/lib/parsers/nethasp";
 
 import { BindingTool } from "./binding-tool";
@@ -25,7 +25,6 @@ export function ToolsView({ canPickComputer }: { canPickComputer: boolean }) {
   const [tool, setTool] = useQueryState("tool", parseAsStringLiteral(TOOLS).withDefault("nethasp").withOptions({ history: "replace", scroll: false }));
   // What the checker hands the generator; `n` remounts the generator's form with it, even for the same values twice.
   const [seed, setSeed] = useState<{ form: NethaspFormInput; n: number } | null>(null);
-  const tabs = useRef<Record<Tool, HTMLButtonElement | null>>({ nethasp: null, generator: null, message: null, binding: null });
 
   // `/tools#message` (an anchor in a link or a bookmark) opens that tool once.
   useEffect(() => {
@@ -33,44 +32,11 @@ export function ToolsView({ canPickComputer }: { canPickComputer: boolean }) {
     if ((TOOLS as readonly string[]).includes(hash)) void setTool(hash as Tool);
   }, [setTool]);
 
-  const open = (next: Tool, focus = false) => {
-    void setTool(next);
-    if (focus) tabs.current[next]?.focus();
-  };
-  const onKeyDown = (e: KeyboardEvent<HTMLButtonElement>) => {
-    const i = TOOLS.indexOf(tool);
-    const to = e.key === "ArrowRight" ? TOOLS[(i + 1) % TOOLS.length] : e.key === "ArrowLeft" ? TOOLS[(i + TOOLS.length - 1) % TOOLS.length] : e.key === "Home" ? TOOLS[0] : e.key === "End" ? TOOLS[TOOLS.length - 1] : null;
-    if (!to) return;
-    e.preventDefault();
-    open(to, true);
-  };
+  const open = (next: Tool) => void setTool(next);
 
   return (
     <div className="flex flex-col gap-6">
-      <div role="tablist" aria-label={t("tabs.label")} className="-mb-px flex gap-1 overflow-x-auto border-b border-slate-200">
-        {TOOLS.map((id) => (
-          <button
-            key={id}
-            ref={(el) => {
-              tabs.current[id] = el;
-            }}
-            type="button"
-            role="tab"
-            id={`tab-${id}`}
-            aria-selected={tool === id}
-            aria-controls={`panel-${id}`}
-            tabIndex={tool === id ? 0 : -1}
-            onClick={() => open(id)}
-            onKeyDown={onKeyDown}
-            className={cn(
-              "shrink-0 border-b-2 px-3 py-2 text-sm whitespace-nowrap",
-              tool === id ? "border-accent-600 font-semibold text-accent-800" : "border-transparent text-slate-600 hover:border-slate-300 hover:text-slate-900",
-            )}
-          >
-            {t(`tabs.${id}`)}
-          </button>
-        ))}
-      </div>
+      <TabList label={t("tabs.label")} tabs={TOOLS.map((id) => ({ id, label: t(`tabs.${id}`) }))} selected={tool} onSelect={(id) => open(id)} />
       {TOOLS.map((id) => (
         <section key={id} role="tabpanel" id={`panel-${id}`} aria-labelledby={`tab-${id}`} hidden={tool !== id} className={tool === id ? "flex flex-col gap-6" : "hidden"}>
           {id === "nethasp" && (
