@@ -10,20 +10,12 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { Stat } from "@/components/ui/stat";
 import { buttonClass } from "@/components/ui/styles";
 import type { SeatsResponse } from "@/lib/seats/api";
+import type { HolderGroups } from "@/lib/seats/holders";
 import type { LoadBand } from "@/lib/seats/series";
 
 import type { SeatRange } from "./ranges";
 import { SeatFilters, type SeatPoolOption } from "./seat-filters";
 
-export interface HolderGroups {
-  /** Sessions holding a license at the newest capture. */
-  total: number;
-  byInfobase: Array<{ infobase: string | null; sessions: number; users: number }>;
-  byPool: Array<
-    | ({ kind: "pool"; id: string; sessions: number; inUse: number; seats: number } & Pick<SeatPoolOption, "host" | "source" | "counting">)
-    | { kind: "server" | "unmatched"; sessions: number }
-  >;
-}
 
 interface Common {
   range: SeatRange;

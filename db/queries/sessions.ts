@@ -124,13 +124,23 @@ const licenseText = (r: { series: string | null; licenseType: string | null }) =
  * Every session of the snapshot is assigned first — a pool's seats are shared by all of them — then the
  * filters apply. An unknown snapshot id is null with no rows.
  */
+/** Every session of the capture taken at `takenAt`, with the license it holds and its pool (lib/sessions/holders.ts). */
+function holderRowsAt(db: Db, takenAt: Date) {
+  const seen = listSessionsAt(db, takenAt).map((s) => ({ ...s, startedAt: s.startedAt?.getTime() ?? null, lastActiveAt: s.lastActiveAt?.getTime() ?? null }));
+  return holderRows(loadInventory(db), seen, takenAt.getTime(), getLicensingSettings(db).perSessionAppIds);
+}
+
+/** Every session of the newest capture as the Sessions list shows them, unpaged (the Seats page counts them all). */
+export function newestHolders(db: Db): HolderWire[] {
+  const snapshot = getLatestSnapshot(db);
+  return snapshot ? holderRowsAt(db, snapshot.takenAt).map(holderWire) : [];
+}
+
 export function listHolders(db: Db, query: HolderListQuery): HolderListResponse {
   const snapshot = getSnapshot(db, query.snapshot);
   const empty = { sessions: 0, licensed: 0, matched: 0, unmatched: 0, flagged: 0 };
   if (!snapshot) return { snapshot: null, sessions: [], total: 0, infobases: [], apps: [], counts: empty };
-  const at = snapshot.takenAt.getTime();
-  const seen = listSessionsAt(db, snapshot.takenAt).map((s) => ({ ...s, startedAt: s.startedAt?.getTime() ?? null, lastActiveAt: s.lastActiveAt?.getTime() ?? null }));
-  const all = holderRows(loadInventory(db), seen, at, getLicensingSettings(db).perSessionAppIds);
+  const all = holderRowsAt(db, snapshot.takenAt);
   const counts = {
     sessions: all.length,
     licensed: all.filter((r) => r.matched !== null).length,
